@@ -1,0 +1,129 @@
+// Package pdf extracts agreements from PDF files.
+//
+// It reads the file with github.com/ledongthuc/pdf's object reader but runs
+// the content streams itself: the library's Page.Content does not follow
+// Form XObjects (EDGAR filings draw all their text inside them), decodes
+// fonts again on every use, and leaves words, lines and paragraphs to the
+// caller. Here each font is decoded once per document, glyphs are placed
+// with the full text state (character and word spacing, scaling, rise),
+// and the layout (lines, words, paragraphs, headings, page furniture) is
+// rebuilt from glyph positions, sizes and weights.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/contractlint/contractlint/corpus"
+)
+
+// Extract reads a PDF held in data. path names the file in errors and in
+// the Document.
+func Extract(path string, data []byte) (doc *corpus.Document, err error) {
+	// The library panics on malformed input; this is the one place its
+	// panics are stopped and turned into an error naming the file.
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF cannot be parsed: %v", r)
+		}
+	}()
+	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, lpdf.ErrInvalidPassword) || bytes.Contains(data, []byte("/Encrypt")) && isEncryptErr(err) {
+			return nil, corpus.Errorf(path, corpus.ErrEncrypted, "the PDF is password-protected; remove the password (or print it to a new PDF) and try again")
+		}
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF cannot be opened: %v", err)
+	}
+	ps, err := pages(r)
+	if err != nil {
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF page tree: %v", err)
+	}
+	if len(ps) == 0 {
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF has no pages")
+	}
+	lines, err := readPages(ps)
+	if err != nil {
+		return nil, &corpus.InputError{Path: path, Err: err}
+	}
+	chars := 0
+	for _, p := range lines {
+		for _, l := range p {
+			chars += l.chars
+		}
+	}
+	if chars == 0 {
+		return nil, &corpus.InputError{Path: path, Err: corpus.ErrNoTextLayer}
+	}
+	lines = dropFurniture(lines)
+	for i := range lines {
+		lines[i] = mergeRows(lines[i])
+	}
+	st := measure(lines)
+	blocks := make([][]pblock, len(lines))
+	for i, p := range lines {
+		blocks[i] = blocksOf(p, st)
+	}
+	return corpus.Build(path, corpus.FormatPDF, len(ps), toBlocks(blocks, st)), nil
+}
+
+func isEncryptErr(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "encrypt") || strings.Contains(s, "password") || strings.Contains(s, "crypt")
+}
+
+// readPages interprets every page's content into lines. Pages are
+// independent once fonts are shared, so they run on all CPUs.
+func readPages(ps []pageInfo) ([][]line, error) {
+	out := make([][]line, len(ps))
+	errs := make([]error, len(ps))
+	fonts := &fontCache{fonts: map[objKey]*font{}}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(ps) {
+		workers = len(ps)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			in := &interp{fonts: fonts, fontRes: map[objKey]*font{}}
+			for i := range next {
+				out[i], errs[i] = readPage(in, i+1, ps[i])
+			}
+		}()
+	}
+	for i := range ps {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func readPage(in *interp, num int, p pageInfo) (ls []line, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ls, err = nil, fmt.Errorf("%w: PDF page %d cannot be read: %v", corpus.ErrCorrupt, num, r)
+		}
+	}()
+	in.glyphs = in.glyphs[:0]
+	contents := p.v.Key("Contents")
+	if contents.Kind() != lpdf.Stream && contents.Kind() != lpdf.Array {
+		return nil, nil
+	}
+	g := gstate{ctm: identity, th: 1}
+	in.run(contents, p.res, g)
+	return buildLines(num, in.glyphs), nil
+}
