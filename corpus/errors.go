@@ -13,7 +13,7 @@ var (
 	// ErrNoTextLayer: a PDF whose pages carry no text, typically a scan.
 	ErrNoTextLayer = errors.New("no text layer: the file looks scanned; run OCR first")
 	// ErrCorrupt: the file claims a format but cannot be parsed.
-	ErrCorrupt = errors.New("corrupt")
+	ErrCorrupt = errors.New("corrupt or truncated file")
 	// ErrUnsupported: the bytes are neither PDF, DOCX nor text.
 	ErrUnsupported = errors.New("unsupported format")
 	// ErrTooLarge: the file, or a part of it once decompressed, exceeds a limit.

@@ -28,7 +28,7 @@ type label struct {
 var (
 	reArticle = regexp.MustCompile(`^(?i:article)\s+([IVXLC]+|[ivxlc]+|\d+)\b\.?`)
 	reSection = regexp.MustCompile(`^(?:(?i:section|clause)\s+|§\s*)(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,4}\))*)\.?`)
-	reDecimal = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?((?:\([A-Za-z0-9]{1,4}\))*)(?:\s|$)`)
+	reDecimal = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?((?:\([A-Za-z0-9]{1,4}\))*)(?:\s|$|[A-Z])`) // "2.17.1Datec": EDGAR glues numbers to words
 	reTop     = regexp.MustCompile(`^(\d{1,3})(\.?)((?:\([A-Za-z0-9]{1,4}\))*)(?:\s+|$)`)
 	reParen   = regexp.MustCompile(`^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,2})\)(?:\s|$)`)
 	reHalf    = regexp.MustCompile(`^([a-z]|[ivx]{1,4}|\d{1,2})\)\s`)

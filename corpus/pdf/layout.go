@@ -340,7 +340,7 @@ func measure(pages [][]line) docStats {
 
 // reLabelStart: a line that starts with a section number or list label
 // probably starts a new paragraph.
-var reLabelStart = regexp.MustCompile(`^(?:\(?[a-zA-Z]{1,4}\)|\(\d{1,2}\)|\d{1,3}(?:\.\d{1,3})*\.?(?:\([a-zA-Z0-9]{1,4}\))*\s|(?i:article|section|schedule|exhibit|annex|appendix|attachment)\s|[•·▪●◦\-–*]\s)`)
+var reLabelStart = regexp.MustCompile(`^(?:\(?[a-zA-Z]{1,4}\)|\(\d{1,2}\)|\d{1,3}(?:\.\d{1,3})*\.?(?:\([a-zA-Z0-9]{1,4}\))*\s|\d{1,3}(?:\.\d{1,3})+[A-Z]|(?i:article|section|schedule|exhibit|annex|appendix|attachment)\s|[•·▪●◦\-–*]\s)`)
 
 var bullets = "•·▪●◦■□➢❖✓"
 

@@ -30,7 +30,7 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 	// panics are stopped and turned into an error naming the file.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF cannot be parsed: %v", r)
+			doc, err = nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF cannot be parsed (%v)", r)
 		}
 	}()
 	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -38,14 +38,14 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 		if errors.Is(err, lpdf.ErrInvalidPassword) || bytes.Contains(data, []byte("/Encrypt")) && isEncryptErr(err) {
 			return nil, corpus.Errorf(path, corpus.ErrEncrypted, "the PDF is password-protected; remove the password (or print it to a new PDF) and try again")
 		}
-		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF cannot be opened: %v", err)
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF cannot be opened (%v)", err)
 	}
 	ps, err := pages(r)
 	if err != nil {
-		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF page tree: %v", err)
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF's page tree is broken (%v)", err)
 	}
 	if len(ps) == 0 {
-		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "PDF has no pages")
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no pages")
 	}
 	lines, err := readPages(ps)
 	if err != nil {
@@ -115,7 +115,7 @@ func readPages(ps []pageInfo) ([][]line, error) {
 func readPage(in *interp, num int, p pageInfo) (ls []line, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ls, err = nil, fmt.Errorf("%w: PDF page %d cannot be read: %v", corpus.ErrCorrupt, num, r)
+			ls, err = nil, fmt.Errorf("%w: page %d of the PDF cannot be read (%v)", corpus.ErrCorrupt, num, r)
 		}
 	}()
 	in.glyphs = in.glyphs[:0]
