@@ -185,15 +185,15 @@ type sectioner struct {
 	// occurrence. Earlier ones are a table of contents or a list of
 	// attachments on the first page.
 	annexStart map[string]int
-	index      int // of the block being added
-	annex   string // "Schedule 2" or "Schedule 2, Part B"
-	base    string // "12.3" or "ARTICLE IV"
+	index      int    // of the block being added
+	annex      string // "Schedule 2" or "Schedule 2, Part B"
+	base       string // "12.3" or "ARTICLE IV"
 	// baseLevel is the level of the heading that set base (0: none), so
 	// an unnumbered heading below it ("Termination for Cause" under
 	// "4.0 Term and Termination", set in the same style) stays inside.
 	baseLevel int
-	subs    []subEntry
-	article string
+	subs      []subEntry
+	article   string
 }
 
 func (s *sectioner) current() string {

@@ -36,7 +36,9 @@ func furnitureFree(text string) string {
 		}
 		pages = append(pages, ls)
 	}
-	key := func(l string) string { return measureDigits.ReplaceAllString(strings.ToLower(strings.TrimSpace(l)), "#") }
+	key := func(l string) string {
+		return measureDigits.ReplaceAllString(strings.ToLower(strings.TrimSpace(l)), "#")
+	}
 	seen := map[string]int{}
 	for _, p := range pages {
 		keys := map[string]bool{}
