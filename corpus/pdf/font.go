@@ -133,11 +133,18 @@ func loadFont(v lpdf.Value) *font {
 			f.widths[uint32(first)+uint32(i)] = ws.Index(i).Float64()
 		}
 		f.dw = desc.Key("MissingWidth").Float64()
-		if ws.Len() == 0 {
-			f.dw = standardWidth(base)
-		}
 		f.simple = simpleEncoding(v, base)
 		f.space = nil // simple fonts have 1-byte codes
+		if ws.Len() == 0 {
+			f.dw = standardWidth(base)
+			if tbl := standardWidths(base); tbl != nil {
+				for c, text := range f.simple {
+					if len(text) == 1 && text[0] >= 32 && text[0] <= 126 {
+						f.widths[uint32(c)] = float64(tbl[text[0]-32])
+					}
+				}
+			}
+		}
 	}
 	return f
 }
@@ -155,6 +162,45 @@ func standardWidth(base string) float64 {
 		return 600
 	}
 	return 500
+}
+
+// standardWidths finds the metrics of a standard font by its base name,
+// allowing for subset prefixes and the usual aliases ("Arial,Bold",
+// "TimesNewRomanPS-BoldMT").
+func standardWidths(base string) *[95]uint16 {
+	if i := strings.IndexByte(base, '+'); i >= 0 {
+		base = base[i+1:]
+	}
+	n := strings.ToLower(base)
+	family := ""
+	switch {
+	case strings.Contains(n, "helvetica") || strings.Contains(n, "arial"):
+		family = "Helvetica"
+	case strings.Contains(n, "times"):
+		family = "Times"
+	default:
+		return nil
+	}
+	bold := isBoldName(n)
+	italic := strings.Contains(n, "italic") || strings.Contains(n, "oblique")
+	name := family
+	switch {
+	case family == "Times" && bold && italic:
+		name = "Times-BoldItalic"
+	case family == "Times" && bold:
+		name = "Times-Bold"
+	case family == "Times" && italic:
+		name = "Times-Italic"
+	case family == "Times":
+		name = "Times-Roman"
+	case bold && italic:
+		name = "Helvetica-BoldOblique"
+	case bold:
+		name = "Helvetica-Bold"
+	case italic:
+		name = "Helvetica-Oblique"
+	}
+	return standardASCIIWidths[name]
 }
 
 // readCIDWidths reads a CIDFont's W array: [c [w1 w2 ...]] or [cfirst clast w].

@@ -11,12 +11,14 @@ import (
 
 // glyph is one character code drawn on a page, in page space (points, y up).
 type glyph struct {
-	x, y    float64 // baseline start
-	w       float64 // advance along the baseline
-	size    float64 // font size as drawn
-	text    string
-	bold    bool
-	upright bool // horizontal, left to right
+	x, y float64 // baseline start
+	w    float64 // advance along the baseline
+	size float64 // font size as drawn
+	text string
+	bold bool
+	// angle is the direction of the baseline in whole degrees: 0 for
+	// ordinary text, 90 for text running up the page.
+	angle int
 }
 
 // mat is a PDF affine matrix [a b c d e f]; points are row vectors.
@@ -274,11 +276,18 @@ func (in *interp) show(raw string, g *gstate, tm *mat) {
 			// Font size as drawn: the length of the text space's unit
 			// y vector, times the font size.
 			size := math.Hypot(trm[2], trm[3]) * math.Abs(g.tfs)
-			upright := trm[0] > 0 && math.Abs(trm[1]) < 0.1*math.Abs(trm[0]) && !f.vertical
-			in.glyphs = append(in.glyphs, glyph{
-				x: x0, y: y0, w: math.Hypot(x1-x0, y1-y0), size: size,
-				text: c.text, bold: f.bold || g.mode == 2, upright: upright,
-			})
+			// Mirrored text (negative determinant) and vertical writing
+			// are rare in agreements and left out.
+			if !f.vertical && trm[0]*trm[3]-trm[1]*trm[2] > 0 {
+				angle := int(math.Round(math.Atan2(y1-y0, x1-x0) * 180 / math.Pi))
+				if angle == 360 || angle == -360 {
+					angle = 0
+				}
+				in.glyphs = append(in.glyphs, glyph{
+					x: x0, y: y0, w: math.Hypot(x1-x0, y1-y0), size: size,
+					text: c.text, bold: f.bold || g.mode == 2, angle: angle,
+				})
+			}
 		}
 		if f.vertical {
 			*tm = mat{1, 0, 0, 1, 0, -c.width * g.tfs}.mul(*tm)

@@ -29,14 +29,51 @@ type line struct {
 // the narrowest spaces in justified text are about a fifth of one.
 const wordGap = 0.12
 
-// buildLines turns one page's glyphs into lines, top to bottom.
+// buildLines turns one page's glyphs into lines: the horizontal text top
+// to bottom, then text set at an angle (a note up the margin, a rotated
+// table heading), each angle read in its own frame.
 func buildLines(page int, gs []glyph) []line {
-	var up []glyph
+	byAngle := map[int][]glyph{}
+	var angles []int
 	for _, g := range gs {
-		if g.upright && g.size > 0.5 {
-			up = append(up, g)
+		if g.size <= 0.5 {
+			continue
+		}
+		if _, ok := byAngle[g.angle]; !ok {
+			angles = append(angles, g.angle)
+		}
+		byAngle[g.angle] = append(byAngle[g.angle], g)
+	}
+	sort.Ints(angles)
+	if len(angles) > 0 && angles[0] < 0 {
+		// Keep 0 first: the page's ordinary text.
+		sort.SliceStable(angles, func(i, j int) bool { return angles[i] == 0 && angles[j] != 0 })
+	}
+	var lines []line
+	for _, a := range angles {
+		g := byAngle[a]
+		if a != 0 {
+			sin, cos := math.Sincos(float64(a) * math.Pi / 180)
+			for i := range g {
+				x, y := g[i].x, g[i].y
+				g[i].x, g[i].y = x*cos+y*sin, -x*sin+y*cos
+			}
+		}
+		rows := 0
+		if n := len(lines); n > 0 {
+			rows = lines[n-1].row + 1
+		}
+		for _, l := range layoutLines(page, g) {
+			l.row += rows
+			lines = append(lines, l)
 		}
 	}
+	return lines
+}
+
+// layoutLines groups glyphs of one direction, in a frame where that
+// direction is horizontal, into lines top to bottom.
+func layoutLines(page int, up []glyph) []line {
 	if len(up) == 0 {
 		return nil
 	}
