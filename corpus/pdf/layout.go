@@ -496,10 +496,11 @@ func isAlnumBefore(s string) bool {
 }
 
 // toBlocks converts laid-out blocks to corpus blocks, joining a paragraph
-// that runs over a page break with its continuation.
-func toBlocks(pages [][]pblock, st docStats) []corpus.Block {
+// that runs over a page or column break with its continuation. flows are
+// the pages' text flows in reading order (see columnize).
+func toBlocks(flows [][]pblock, st docStats) []corpus.Block {
 	var out []corpus.Block
-	for _, p := range pages {
+	for _, p := range flows {
 		for i, pb := range p {
 			text := joinLines(pb.lines)
 			b := corpus.Block{Kind: corpus.Paragraph, Text: text, Page: pb.page}
@@ -520,7 +521,7 @@ func toBlocks(pages [][]pblock, st docStats) []corpus.Block {
 			}
 			if i == 0 && len(out) > 0 && b.Kind == corpus.Paragraph {
 				last := &out[len(out)-1]
-				if last.Kind != corpus.Heading && last.Page < b.Page && !endsSentence(last.Text) && !reLabelStart.MatchString(b.Text) {
+				if last.Kind != corpus.Heading && !endsSentence(last.Text) && !reLabelStart.MatchString(b.Text) {
 					last.Text = joinLines([]line{{text: last.Text}, {text: b.Text}})
 					continue
 				}

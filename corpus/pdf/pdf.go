@@ -61,13 +61,16 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 		return nil, &corpus.InputError{Path: path, Err: corpus.ErrNoTextLayer}
 	}
 	lines = dropFurniture(lines)
-	for i := range lines {
-		lines[i] = mergeRows(lines[i])
+	var flows [][]line
+	for _, p := range lines {
+		for _, f := range columnize(p) {
+			flows = append(flows, mergeRows(f))
+		}
 	}
-	st := measure(lines)
-	blocks := make([][]pblock, len(lines))
-	for i, p := range lines {
-		blocks[i] = blocksOf(p, st)
+	st := measure(flows)
+	blocks := make([][]pblock, len(flows))
+	for i, f := range flows {
+		blocks[i] = blocksOf(f, st)
 	}
 	return corpus.Build(path, corpus.FormatPDF, len(ps), toBlocks(blocks, st)), nil
 }

@@ -116,3 +116,32 @@ func TestLocations(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoColumns: terms printed in two columns are read down the left
+// column and then the right, and a clause running from one column into the
+// next stays one block.
+func TestTwoColumns(t *testing.T) {
+	doc := extractFile(t, "pdf", "two-columns.pdf")
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, b.Section)
+	}
+	if strings.Join(got, " ") != " 1 2 3 4 5" {
+		t.Errorf("sections %q; want the title then 1 to 5 in order", got)
+	}
+	sec := block(t, doc, "2. Security.")
+	if !strings.HasSuffix(sec.Text, "shall notify Customer of any Security Incident within twenty-four (24) hours after becoming aware of it.") {
+		t.Errorf("clause 2 across the column break: %q", sec.Text)
+	}
+}
+
+// TestTablesNotColumns: the corpus's tables (responsibility matrices, site
+// lists) have a gutter too, but are read row by row, so a task stays next
+// to the party that performs it.
+func TestTablesNotColumns(t *testing.T) {
+	doc := extractFile(t, "corpus", "docs", "cuad-ibm-quantum-ebusiness-hosting-2009.pdf")
+	const task = "Update Base and/or Customer Components with applicable fixes (patches, hotfixes, Perform"
+	if !strings.Contains(doc.Text, task) {
+		t.Errorf("the IBM responsibility table should read task, then who performs it: %q not found", task)
+	}
+}

@@ -112,3 +112,22 @@ page = '\n'.join([
     'BT /F1 9 Tf 0 1 -1 0 580 200 Tm (Document ID 2024-117 rotated margin note) Tj ET',
 ])
 open('form-rotated.pdf', 'wb').write(pdf([page], forms={'Fm1': form}))
+
+# Standard terms printed in two columns, as on the back of an order form:
+# a full-width title, then the left column read before the right one, with
+# a clause that runs from the bottom of the left column to the top of the
+# right.
+LEFT = ['1. Services. Provider shall perform the', 'Services described in the Order Form with', 'reasonable skill and care and in accordance', 'with good industry practice at all times.',
+        '2. Security. Provider shall maintain the', 'security controls described in Exhibit B,', 'including multi-factor authentication for', 'all administrative access to systems that',
+        'store or process Customer Data, and shall', 'review user access rights at least once', 'every ninety (90) days. Provider shall', 'encrypt Customer Data at rest and in transit',
+        'using industry standard encryption, and', 'shall notify Customer of any Security']
+RIGHT = ['Incident within twenty-four (24) hours', 'after becoming aware of it.', '3. Audit. Customer may audit Provider',
+         'once in each calendar year on thirty (30)', 'days written notice during business hours.', '4. Term. This Agreement continues until',
+         'terminated by either party on ninety (90)', 'days written notice to the other party.', '5. Insurance. Provider shall maintain',
+         'cyber liability insurance of not less than', 'USD 5,000,000 per claim throughout the', 'term of this Agreement and for two years', 'after it ends.']
+cols = [words_line(200, 740, 'STANDARD TERMS AND CONDITIONS', 12, 'F2', HELVB)]
+for i, t in enumerate(LEFT):
+    cols.append(words_line(54, 700 - 13 * i, t, 10))
+for i, t in enumerate(RIGHT):
+    cols.append(words_line(320, 700 - 13 * i, t, 10))
+open('two-columns.pdf', 'wb').write(pdf(['\n'.join(cols)]))
