@@ -33,12 +33,21 @@ const wordGap = 0.12
 // to bottom, then text set at an angle (a note up the margin, a rotated
 // table heading), each angle read in its own frame.
 func buildLines(page int, gs []glyph) []line {
+	// Almost every page is all horizontal text: lay it out in place.
+	mixed := false
+	kept := gs[:0]
+	for _, g := range gs {
+		if g.size > 0.5 {
+			kept = append(kept, g)
+			mixed = mixed || g.angle != 0
+		}
+	}
+	if !mixed {
+		return layoutLines(page, kept)
+	}
 	byAngle := map[int][]glyph{}
 	var angles []int
-	for _, g := range gs {
-		if g.size <= 0.5 {
-			continue
-		}
+	for _, g := range kept {
 		if _, ok := byAngle[g.angle]; !ok {
 			angles = append(angles, g.angle)
 		}
@@ -159,9 +168,10 @@ func mergeRows(segs []line) []line {
 	return out
 }
 
-// dedupe drops glyphs drawn twice at the same place (fake bold, shadows).
+// dedupe drops glyphs drawn twice at the same place (fake bold, shadows),
+// in place.
 func dedupe(g []glyph) []glyph {
-	out := g[:0:0]
+	out := g[:0]
 	for i, c := range g {
 		dup := false
 		for j := len(out) - 1; j >= 0 && j >= len(out)-3; j-- {
@@ -181,7 +191,7 @@ func dedupe(g []glyph) []glyph {
 func makeLine(page int, g []glyph) (line, bool) {
 	var b strings.Builder
 	l := line{page: page, x0: math.Inf(1), x1: math.Inf(-1), bold: true}
-	sizes := map[float64]int{}
+	var sizes sizeCount
 	var prevEnd float64
 	prevSpace := true
 	letters := 0
@@ -204,7 +214,7 @@ func makeLine(page int, g []glyph) (line, bool) {
 			prevSpace = false
 			l.x0 = math.Min(l.x0, c.x)
 			l.x1 = math.Max(l.x1, c.x+c.w)
-			sizes[math.Round(c.size*2)/2]++
+			sizes.add(math.Round(c.size*2) / 2)
 			if hasLetter(c.text) {
 				letters++
 				if !c.bold {
@@ -224,12 +234,7 @@ func makeLine(page int, g []glyph) (line, bool) {
 	if letters == 0 {
 		l.bold = false
 	}
-	best := 0
-	for s, n := range sizes {
-		if n > best || n == best && s > l.size {
-			best, l.size = n, s
-		}
-	}
+	l.size = sizes.most()
 	l.y = g[0].y
 	return l, true
 }
@@ -530,4 +535,32 @@ func toBlocks(flows [][]pblock, st docStats) []corpus.Block {
 		}
 	}
 	return out
+}
+
+// sizeCount counts font sizes; a line has one or two.
+type sizeCount struct {
+	size []float64
+	n    []int
+}
+
+func (c *sizeCount) add(s float64) {
+	for i, x := range c.size {
+		if x == s {
+			c.n[i]++
+			return
+		}
+	}
+	c.size = append(c.size, s)
+	c.n = append(c.n, 1)
+}
+
+// most returns the most frequent size, the larger on a tie.
+func (c *sizeCount) most() float64 {
+	best, size := 0, 0.0
+	for i, s := range c.size {
+		if c.n[i] > best || c.n[i] == best && s > size {
+			best, size = c.n[i], s
+		}
+	}
+	return size
 }
