@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,7 +21,10 @@ func Build(path string, format Format, pages int, raw []Block) *Document {
 		sec      sectioner
 		headings []Block // the open headings, outermost first
 	)
-	sec.findAnnexes(raw)
+	// First the blocks' own texts and labels, so that where each annex
+	// starts is known before sections are assigned.
+	kept := make([]Block, 0, len(raw))
+	labels := make([]label, 0, len(raw))
 	for _, b := range raw {
 		b.Text = cleanSpace(b.Text)
 		if b.Text == "" {
@@ -32,10 +36,14 @@ func Build(path string, format Format, pages int, raw []Block) *Document {
 		if b.Kind != Heading {
 			b.Level = 0
 		}
-		section, number := sec.add(&b)
-		b.Section = section
+		kept = append(kept, b)
+		labels = append(labels, labelOf(&b))
+	}
+	sec.findAnnexes(labels)
+	for i, b := range kept {
+		b.Section = sec.add(&b, labels[i])
 		if b.Number == "" {
-			b.Number = number
+			b.Number = labels[i].printed
 		}
 		if b.Kind == Heading {
 			for len(headings) > 0 && headings[len(headings)-1].Level >= b.Level {
@@ -83,13 +91,17 @@ func cleanSpace(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u2007', '\u202f', '\u2028', '\u2029', '\u3000', '\u200b':
-			space = true
+		if r < 0x80 {
+			if r == ' ' || r >= '\t' && r <= '\r' {
+				space = true
+				continue
+			}
+			if r < 0x20 || r == 0x7f {
+				continue // control characters carry no text
+			}
+		} else if unicode.IsSpace(r) || r == '\u200b' {
+			space = true // non-breaking, em, thin and ideographic spaces
 			continue
-		}
-		if r < 0x20 || r == 0x7f {
-			continue // control characters carry no text
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')

@@ -26,16 +26,17 @@ type label struct {
 }
 
 var (
-	reArticle = regexp.MustCompile(`^(?i:article)\s+([IVXLC]+|[ivxlc]+|\d+)\b\.?`)
-	reSection = regexp.MustCompile(`^(?:(?i:section|clause)\s+|§\s*)(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,4}\))*)\.?`)
-	reDecimal = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?((?:\([A-Za-z0-9]{1,4}\))*)(?:\s|$|[A-Z])`) // "2.17.1Datec": EDGAR glues numbers to words
-	reTop     = regexp.MustCompile(`^(\d{1,3})(\.?)((?:\([A-Za-z0-9]{1,4}\))*)(?:\s+|$)`)
-	reParen   = regexp.MustCompile(`^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,2})\)(?:\s|$)`)
-	reHalf    = regexp.MustCompile(`^([a-z]|[ivx]{1,4}|\d{1,2})\)\s`)
-	reLetter  = regexp.MustCompile(`^([a-z]|[A-Z])\.\s`)
-	reAnnex   = regexp.MustCompile(`^(?i:(schedule|exhibit|annex|appendix|attachment|addendum))\s+([A-Z]{1,2}|\d{1,2}|[IVX]{1,5})\b`)
-	rePart    = regexp.MustCompile(`^(?i:part)\s+([A-Z]|\d{1,2}|[IVX]{1,5})\b`)
-	reSubs    = regexp.MustCompile(`\(([A-Za-z0-9]{1,4})\)`)
+	reArticle  = regexp.MustCompile(`^(?i:article)\s+([IVXLC]+|[ivxlc]+|\d+)\b\.?`)
+	reSection  = regexp.MustCompile(`^(?:(?i:section|clause)\s+|§\s*)(\d+(?:\.\d+)*)((?:\([A-Za-z0-9]{1,4}\))*)\.?`)
+	reDecimal  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)\.?((?:\([A-Za-z0-9]{1,4}\))*)(?:\s|$|[A-Z])`)       // "2.17.1Datec": EDGAR glues numbers to words
+	reLettered = regexp.MustCompile(`^([A-Z]{1,2}-\d{1,3}(?:\.\d{1,3})*)\.?((?:\([A-Za-z0-9]{1,4}\))*)\s+[A-Z(]`) // exhibit clauses "B-1", "A-2.3"
+	reTop      = regexp.MustCompile(`^(\d{1,3})(\.?)((?:\([A-Za-z0-9]{1,4}\))*)(?:\s+|$)`)
+	reParen    = regexp.MustCompile(`^\(([a-z]{1,4}|[A-Z]{1,4}|\d{1,2})\)(?:\s|$)`)
+	reHalf     = regexp.MustCompile(`^([a-z]|[ivx]{1,4}|\d{1,2})\)\s`)
+	reLetter   = regexp.MustCompile(`^([a-z]|[A-Z])\.\s`)
+	reAnnex    = regexp.MustCompile(`^(?i:(schedule|exhibit|annex|appendix|attachment|addendum))\s+([A-Z]{1,2}|\d{1,2}|[IVX]{1,5})\b`)
+	rePart     = regexp.MustCompile(`^(?i:part)\s+([A-Z]|\d{1,2}|[IVX]{1,5})\b`)
+	reSubs     = regexp.MustCompile(`\(([A-Za-z0-9]{1,4})\)`)
 )
 
 // parseLabel reads the number printed at the start of a block's text. Short
@@ -62,6 +63,9 @@ func parseLabel(text string, kind BlockKind) label {
 		return decimalLabel(m[1], m[2])
 	}
 	if m := reDecimal.FindStringSubmatch(t); m != nil {
+		return decimalLabel(m[1], m[2])
+	}
+	if m := reLettered.FindStringSubmatch(t); m != nil {
 		return decimalLabel(m[1], m[2])
 	}
 	if m := reTop.FindStringSubmatch(t); m != nil {
@@ -236,25 +240,20 @@ func labelOf(b *Block) label {
 	return parseLabel(src, b.Kind)
 }
 
-// findAnnexes records where each annex starts (see sectioner.annexStart).
-func (s *sectioner) findAnnexes(blocks []Block) {
+// findAnnexes records where each annex starts (see sectioner.annexStart),
+// given the labels of the blocks Build keeps.
+func (s *sectioner) findAnnexes(labels []label) {
 	s.annexStart = map[string]int{}
-	n := 0
-	for i := range blocks {
-		if cleanSpace(blocks[i].Text) == "" {
-			continue // Build skips empty blocks without counting them
+	for i, l := range labels {
+		if l.kind == labelAnnex {
+			s.annexStart[l.printed] = i
 		}
-		if l := labelOf(&blocks[i]); l.kind == labelAnnex {
-			s.annexStart[l.printed] = n
-		}
-		n++
 	}
 }
 
-// add updates the context with a block and returns the block's section and
-// its own printed label.
-func (s *sectioner) add(b *Block) (section, number string) {
-	l := labelOf(b)
+// add updates the context with the next block, whose own label is l, and
+// returns the block's section.
+func (s *sectioner) add(b *Block, l label) string {
 	if l.kind == labelAnnex && s.annexStart != nil && s.annexStart[l.printed] != s.index {
 		l = label{}
 	}
@@ -276,6 +275,11 @@ func (s *sectioner) add(b *Block) (section, number string) {
 		s.base, s.subs = l.printed, nil
 		s.setLevel(b)
 	case labelDecimal:
+		if b.Kind == ListItem && len(s.subs) > 0 && !strings.Contains(l.decimal, ".") {
+			// "2. Return ..." listed under item (c) numbers a list within
+			// (c), not section 2.
+			break
+		}
 		s.base, s.subs = l.decimal, nil
 		s.setLevel(b)
 		for _, v := range l.subs {
@@ -296,7 +300,7 @@ func (s *sectioner) add(b *Block) (section, number string) {
 			}
 		}
 	}
-	return s.current(), l.printed
+	return s.current()
 }
 
 // setLevel records the level of a heading that sets the section number.

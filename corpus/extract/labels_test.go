@@ -65,7 +65,7 @@ func corpusDocs(t testing.TB) []corpusDoc {
 var (
 	wherePage  = regexp.MustCompile(`^p\d+\s+`)
 	whereAnnex = regexp.MustCompile(`(?i)\b(schedule|exhibit|annex|appendix|attachment|att\.)\s*([A-Z]{1,2}|\d{1,2}|[IVX]{1,5})\b`)
-	whereNum   = regexp.MustCompile(`\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))*|\([a-z]{1,4}\)(?:\([a-z0-9]{1,4}\))*`)
+	whereNum   = regexp.MustCompile(`\b[A-Z]{1,2}-\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))*|\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))*|\([a-z]{1,4}\)(?:\([a-z0-9]{1,4}\))*`)
 )
 
 // parseWhere splits a label's where ("p12 Schedule 2, 8.2") into the annex
@@ -115,6 +115,7 @@ func TestParseWhere(t *testing.T) {
 		{"p3 3(g)(ii)", "", "3(g)(ii)"},
 		{"Security Obligations", "", ""},
 		{"p51 Schedule D", "schedule d", ""},
+		{"Exhibit B, B-1", "exhibit b", "b-1"},
 	} {
 		annex, number, _ := parseWhere(c.where)
 		if annex != c.annex || number != c.number {
