@@ -476,7 +476,7 @@ func TestCorpusBlocks(t *testing.T) {
 // Every corpus DOCX extracts, with text, and no block repeats a merged
 // cell or loses its offsets.
 func TestCorpusExtracts(t *testing.T) {
-	for doc := range docxCorpus(t) {
+	for _, doc := range docxCorpus(t) {
 		d := extractFile(t, doc)
 		checkOffsets(t, d)
 		if len(d.Blocks) < 50 {

@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/contractlint/contractlint/corpus"
+	"github.com/contractlint/contractlint/corpus/labels"
 )
 
 // TestLabelLocations holds the location promise of the document model: for
@@ -19,8 +21,15 @@ func TestLabelLocations(t *testing.T) {
 	byFormat := map[string]*tally{}
 	all := &tally{}
 	var misses []string
-	for _, cd := range corpusDocs(t) {
-		doc, err := File(cd.path, nil)
+	docs, err := labels.Load(filepath.Join("..", "..", "testdata", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 20 {
+		t.Fatalf("found %d labelled agreements; the testdata/corpus copy is incomplete", len(docs))
+	}
+	for _, cd := range docs {
+		doc, err := File(cd.Path, nil)
 		if err != nil {
 			t.Errorf("%v", err)
 			continue
@@ -29,21 +38,16 @@ func TestLabelLocations(t *testing.T) {
 		for i, b := range doc.Blocks {
 			norm[i] = corpus.Normalize(b.Text)
 		}
-		names := make([]string, 0, len(cd.labels.Checks))
-		for name := range cd.labels.Checks {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			l := cd.labels.Checks[name]
-			annex, number, ok := parseWhere(l.Where)
+		for _, name := range cd.Labels.CheckNames() {
+			l := cd.Labels.Checks[name]
+			annex, number, ok := labels.ParseWhere(l.Where)
 			if !ok || l.Evidence == "" {
 				continue
 			}
-			tl := byFormat[cd.labels.Format]
+			tl := byFormat[cd.Labels.Format]
 			if tl == nil {
 				tl = &tally{}
-				byFormat[cd.labels.Format] = tl
+				byFormat[cd.Labels.Format] = tl
 			}
 			tl.total++
 			all.total++
@@ -54,7 +58,7 @@ func TestLabelLocations(t *testing.T) {
 				if !strings.Contains(norm[i], ev) {
 					continue
 				}
-				if sectionMatches(b.Section, annex, number) || inlineItem(b.Section, norm[i], ev, annex, number) {
+				if labels.SectionMatches(b.Section, annex, number) || labels.InlineItem(b.Section, norm[i], ev, annex, number) {
 					found = true
 					break
 				}
@@ -68,7 +72,7 @@ func TestLabelLocations(t *testing.T) {
 			if len(got) == 0 {
 				got = []string{"evidence in no single block"}
 			}
-			misses = append(misses, fmt.Sprintf("%s %s: where %q, got %s: %.70q", cd.labels.Document, name, l.Where, strings.Join(got, ","), l.Evidence))
+			misses = append(misses, fmt.Sprintf("%s %s: where %q, got %s: %.70q", cd.Labels.Document, name, l.Where, strings.Join(got, ","), l.Evidence))
 		}
 	}
 	formats := make([]string, 0, len(byFormat))
@@ -90,16 +94,4 @@ func TestLabelLocations(t *testing.T) {
 	if rate < 0.95 {
 		t.Errorf("%.1f%% of labelled evidence found in the block of its section; want at least 95%%", 100*rate)
 	}
-}
-
-// inlineItem accepts evidence from an item of a list run into one paragraph:
-// where "18.1(b)" and block 18.1 reading "... (a) use ..., (b) not disclose
-// ..." with the evidence after "(b)".
-func inlineItem(section, text, evidence, annex, number string) bool {
-	i := strings.LastIndex(number, "(")
-	if i <= 0 || !sectionMatches(section, annex, number[:i]) {
-		return false
-	}
-	item := strings.Index(strings.ToLower(text), number[i:])
-	return item >= 0 && item < strings.Index(text, evidence)
 }

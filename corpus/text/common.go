@@ -301,17 +301,12 @@ func interrupts(prev string, m marker, mm markerMemory) bool {
 }
 
 // endsClause reports whether a line ends a sentence or a clause of a list:
-// it ends with ".", ":", ";", "!" or "?" (before closing quotes, brackets
-// and emphasis markers), or with the words "and", "or", "but", "then".
+// it ends a sentence, or with the words "and", "or", "but", "then".
 func endsClause(s string) bool {
-	s = strings.TrimRight(s, " \t*_\"'”’)]")
-	if s == "" {
-		return false
-	}
-	switch s[len(s)-1] {
-	case '.', ':', ';', '!', '?':
+	if endsSentence(s) {
 		return true
 	}
+	s = strings.TrimRight(s, " \t*_\"'”’)]")
 	i := strings.LastIndexAny(s, " \t")
 	switch strings.ToLower(s[i+1:]) {
 	case "and", "or", "but", "then":
@@ -320,8 +315,9 @@ func endsClause(s string) bool {
 	return false
 }
 
-// endsSentence is endsClause without the conjunctions: the line may be the
-// last of a paragraph.
+// endsSentence reports whether a line ends with ".", ":", ";", "!" or "?"
+// (before closing quotes, brackets and emphasis markers): the line may be
+// the last of a paragraph.
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \t*_\"'”’)]")
 	if s == "" {

@@ -3,53 +3,30 @@ package text
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/contractlint/contractlint/corpus"
+	"github.com/contractlint/contractlint/corpus/labels"
 )
 
 // The labelled corpus copied into the repository (testdata/corpus; the
 // label format is described in testdata/corpus/LABELS.md).
 const corpusDir = "../../testdata/corpus"
 
-type labelFile struct {
-	Document string `yaml:"document"`
-	Format   string `yaml:"format"`
-	Checks   map[string]struct {
-		Status   string `yaml:"status"`
-		Evidence string `yaml:"evidence"`
-		Where    string `yaml:"where"`
-	} `yaml:"checks"`
-}
-
 // textCorpus returns the Markdown and plain-text documents of the corpus
-// with their labels, sorted by path.
-func textCorpus(t testing.TB) map[string]labelFile {
+// with their labels, by path.
+func textCorpus(t testing.TB) map[string]labels.File {
 	t.Helper()
-	m := map[string]labelFile{}
-	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "synthetic")} {
-		files, err := filepath.Glob(filepath.Join(dir, "labels", "*.yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			if !strings.HasSuffix(f, ".md.yaml") && !strings.HasSuffix(f, ".txt.yaml") {
-				continue
-			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var lf labelFile
-			if err := yaml.Unmarshal(data, &lf); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			m[filepath.Join(dir, "docs", lf.Document)] = lf
+	docs, err := labels.Load(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]labels.File{}
+	for _, d := range docs {
+		if d.Labels.Format == "md" || d.Labels.Format == "txt" {
+			m[d.Path] = d.Labels
 		}
 	}
 	if len(m) != 9 {
@@ -76,44 +53,6 @@ func formatOf(path string) corpus.Format {
 		return corpus.FormatText
 	}
 	return corpus.FormatMarkdown
-}
-
-// The rule by which labels cite sections, as the cross-format evaluation
-// applies it: an optional annex ("Schedule 2", "Attachment 1") and the first
-// section number in the rest of the where ("8.2", "5.3(a)", "(c)").
-var (
-	wherePage  = regexp.MustCompile(`^p\d+\s+`)
-	whereAnnex = regexp.MustCompile(`(?i)\b(schedule|exhibit|annex|appendix|attachment|att\.)\s*([A-Z]{1,2}|\d{1,2}|[IVX]{1,5})\b`)
-	whereNum   = regexp.MustCompile(`\d+(?:\.\d+)*(?:\([A-Za-z0-9]{1,4}\))*|\([a-z]{1,4}\)(?:\([a-z0-9]{1,4}\))*`)
-)
-
-func parseWhere(where string) (annex, number string, ok bool) {
-	w := wherePage.ReplaceAllString(strings.TrimSpace(where), "")
-	rest := w
-	if m := whereAnnex.FindStringSubmatchIndex(w); m != nil {
-		kind := strings.ToLower(w[m[2]:m[3]])
-		if kind == "att." {
-			kind = "attachment"
-		}
-		annex = kind + " " + strings.ToLower(w[m[4]:m[5]])
-		rest = w[m[1]:]
-	}
-	number = whereNum.FindString(rest)
-	return annex, strings.ToLower(number), number != ""
-}
-
-func sectionMatches(section, annex, number string) bool {
-	s := strings.ToLower(section)
-	if annex != "" {
-		if !strings.HasPrefix(s, annex) {
-			return false
-		}
-		s = strings.TrimPrefix(strings.TrimPrefix(s, annex), ",")
-	} else if whereAnnex.MatchString(section) {
-		return false
-	}
-	s = strings.TrimSpace(s)
-	return s == number || strings.HasPrefix(number, "(") && strings.HasSuffix(s, number)
 }
 
 // evidenceBlocks returns the blocks whose text contains the evidence,
@@ -188,7 +127,7 @@ func TestCorpusLabels(t *testing.T) {
 				if c.Where == "" {
 					continue
 				}
-				annex, number, ok := parseWhere(c.Where)
+				annex, number, ok := labels.ParseWhere(c.Where)
 				if !ok {
 					if !underHeadings(d, bs, c.Where) {
 						t.Errorf("%s [%s]: evidence is not under the headings of %q: %q, section %q", key, format, c.Where, bs[0].HeadingPath, bs[0].Section)
@@ -200,7 +139,7 @@ func TestCorpusLabels(t *testing.T) {
 				found := false
 				for _, b := range bs {
 					got = append(got, b.Section)
-					found = found || sectionMatches(b.Section, annex, number)
+					found = found || labels.SectionMatches(b.Section, annex, number)
 				}
 				switch {
 				case found:
@@ -231,12 +170,11 @@ func TestCorpusLabels(t *testing.T) {
 func underHeadings(d *corpus.Document, bs []corpus.Block, where string) bool {
 	for _, b := range bs {
 		w := where
-		if m := whereAnnex.FindStringIndex(w); m != nil && m[0] == 0 {
-			annex := strings.TrimSpace(w[:m[1]])
-			if !strings.HasPrefix(strings.ToLower(b.Section), strings.ToLower(annex)) {
+		if annex, before, after := labels.SplitAnnex(w); annex != "" && before == "" {
+			if !strings.HasPrefix(strings.ToLower(b.Section), annex) {
 				continue
 			}
-			w = strings.TrimLeft(w[m[1]:], ", ")
+			w = strings.TrimLeft(after, ", ")
 		}
 		ok := true
 		for _, name := range strings.Split(w, ": ") {
@@ -325,9 +263,9 @@ func TestCorpusStructure(t *testing.T) {
 			{kind: corpus.Heading, level: 2, prefix: "ARTICLE IV - CYBERSECURITY", section: "ARTICLE IV"},
 			{kind: corpus.Paragraph, prefix: "Section 4.08 Patch Management.", section: "4.08"},
 			{kind: corpus.Heading, level: 2, prefix: "EXHIBIT B - CHARGES", section: "Exhibit B"},
-			{kind: corpus.TableCell, prefix: "Charge", section: "Exhibit B", cell: [3]int{1, 0, 2}},
-			{kind: corpus.TableCell, prefix: "Mobile device", section: "Exhibit B", cell: [3]int{1, 12, 0}},
-			{kind: corpus.TableCell, prefix: "SAR 1,015", section: "Exhibit B", cell: [3]int{1, 12, 2}},
+			{kind: corpus.TableCell, prefix: "Charge", section: "Exhibit B, B-1", cell: [3]int{1, 0, 2}},
+			{kind: corpus.TableCell, prefix: "Mobile device", section: "Exhibit B, B-1", cell: [3]int{1, 12, 0}},
+			{kind: corpus.TableCell, prefix: "SAR 1,015", section: "Exhibit B, B-1", cell: [3]int{1, 12, 2}},
 		}},
 		{"docs/commonpaper-csa.md", 0, []want{
 			{kind: corpus.Heading, level: 1, prefix: "Cloud Service Agreement"},
