@@ -68,7 +68,8 @@ func TestVersion(t *testing.T) {
 func TestExtractBadAndGood(t *testing.T) {
 	good1 := testdata("corpus", "synthetic", "docs", "syn-01-ridgeback.pdf")
 	good2 := testdata("corpus", "docs", "commonpaper-sla.md")
-	bad := []string{testdata("bad", "encrypted.pdf"), testdata("bad", "scanned.pdf"), testdata("bad", "truncated.pdf"), testdata("bad", "random.bin")}
+	bad := []string{testdata("bad", "encrypted.pdf"), testdata("bad", "scanned.pdf"), testdata("bad", "truncated.pdf"), testdata("bad", "random.bin"),
+		testdata("docx", "zip-bomb.docx"), testdata("bad", "corrupt.pdf"), testdata("docx", "truncated.docx"), testdata("bad", "empty.txt"), testdata("bad", "legacy.doc")}
 	args := append([]string{"extract", good1}, bad...)
 	args = append(args, good2)
 	out, errs, code := run(t, "", args...)

@@ -27,8 +27,12 @@ func TestBadInput(t *testing.T) {
 		{"random.bin", corpus.ErrUnsupported, "not a PDF, DOCX or text"},
 		{"legacy.doc", corpus.ErrUnsupported, ".doc"},
 		{"empty.txt", corpus.ErrUnsupported, "empty"},
+		{"../docx/zip-bomb.docx", corpus.ErrTooLarge, "limit"},
+		{"../docx/truncated.docx", corpus.ErrCorrupt, "DOCX"},
+		{"../docx/malformed-xml.docx", corpus.ErrCorrupt, "DOCX"},
+		{"../docx/crc-error.docx", corpus.ErrCorrupt, "DOCX"},
 	} {
-		t.Run(c.file, func(t *testing.T) {
+		t.Run(filepath.Base(c.file), func(t *testing.T) {
 			path := filepath.Join(bad, c.file)
 			before, err := os.ReadFile(path)
 			if err != nil {

@@ -38,6 +38,11 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 		if errors.Is(err, lpdf.ErrInvalidPassword) || bytes.Contains(data, []byte("/Encrypt")) && isEncryptErr(err) {
 			return nil, corpus.Errorf(path, corpus.ErrEncrypted, "the PDF is password-protected; remove the password (or print it to a new PDF) and try again")
 		}
+		msg := err.Error()
+		if strings.Contains(msg, "EOF") || strings.Contains(msg, "startxref") {
+			// The library's "not a PDF file: missing %%EOF".
+			return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no end-of-file marker or cross-reference table; it is truncated or damaged")
+		}
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF cannot be opened (%v)", err)
 	}
 	ps, err := pages(r)
