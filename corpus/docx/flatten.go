@@ -284,12 +284,8 @@ func (f *flattener) start() {
 		f.write("<body>")
 		f.push(local, modeEmit)
 	case "p":
-		b := f.cur()
-		st := len(*b)
-		*b = append(*b, "<p>"...)
-		f.push(local, modeEmit)
-		fr := &f.frames[len(f.frames)-1]
-		fr.start, fr.content = st, len(*b)
+		fr := f.openMarked(local)
+		fr.content = len(*f.cur())
 		fr.carry = len(f.carry) > 0
 	case "pPr":
 		if ctx.local == "p" {
@@ -299,22 +295,13 @@ func (f *flattener) start() {
 			f.skip = 1
 		}
 	case "r":
-		b := f.cur()
-		st := len(*b)
-		*b = append(*b, "<r>"...)
-		f.push(local, modeEmit)
-		f.frames[len(f.frames)-1].start = st
-		f.frames[len(f.frames)-1].bold = -1
+		f.openMarked(local).bold = -1
 	case "tbl":
 		f.flushCarry()
 		f.write("<tbl>")
 		f.push(local, modeEmit)
 	case "tr":
-		b := f.cur()
-		st := len(*b)
-		*b = append(*b, "<tr>"...)
-		f.push(local, modeEmit)
-		f.frames[len(f.frames)-1].start = st
+		f.openMarked(local)
 	case "trPr":
 		if ctx.local == "tr" {
 			f.push(local, modeInspect)
@@ -442,6 +429,19 @@ func (f *flattener) inspect(parent *frame, local string) {
 			}
 		}
 	}
+}
+
+// openMarked writes an element's start tag, pushes it to be emitted, and
+// remembers where it starts in the output so that it can be dropped again
+// (an empty run, a deleted row).
+func (f *flattener) openMarked(local string) *frame {
+	b := f.cur()
+	st := len(*b)
+	*b = append(append(append(*b, '<'), local...), '>')
+	f.push(local, modeEmit)
+	fr := &f.frames[len(f.frames)-1]
+	fr.start = st
+	return fr
 }
 
 func (f *flattener) push(local string, m mode) {
