@@ -72,15 +72,14 @@ type fontCache struct {
 	fonts map[objKey]*font
 }
 
-func (c *fontCache) get(res lpdf.Value, resID uint64, name string) *font {
+func (c *fontCache) get(res lpdf.Value, name string) *font {
 	fv := res.Key("Font").Key(name)
 	if fv.Kind() != lpdf.Dict {
 		return nil
 	}
-	k := objKey{objID(fv), ""}
-	if k.id == resID {
-		k = objKey{resID, name} // a direct font dictionary
-	}
+	// A font dictionary written inline carries the number of the object
+	// that contains it, so the name is part of the key.
+	k := objKey{objID(fv), name}
 	c.mu.Lock()
 	f, ok := c.fonts[k]
 	c.mu.Unlock()
@@ -115,8 +114,7 @@ func (in *interp) run(strm, res lpdf.Value, g gstate) {
 	resID := objID(res)
 	var stack []gstate
 	var tm, tlm mat
-	Interpret := lpdf.Interpret
-	Interpret(strm, func(stk *lpdf.Stack, op string) {
+	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
 		n := stk.Len()
 		var args [6]lpdf.Value
 		var extra []lpdf.Value
@@ -217,7 +215,7 @@ func (in *interp) font(res lpdf.Value, resID uint64, name string) *font {
 	if f, ok := in.fontRes[k]; ok {
 		return f
 	}
-	f := in.fonts.get(res, resID, name)
+	f := in.fonts.get(res, name)
 	in.fontRes[k] = f
 	return f
 }
