@@ -171,11 +171,20 @@ var qOperators = []struct {
 	{"for a period of", OpFor}, {"for", OpFor}, {"every", OpEvery}, {"each", OpEvery}, {"per", OpEvery},
 }
 
+// qOperatorWords are qOperators split into words once.
+var qOperatorWords = func() [][]string {
+	out := make([][]string, len(qOperators))
+	for i, o := range qOperators {
+		out[i] = strings.Fields(o.words)
+	}
+	return out
+}()
+
 // qOperatorBefore reads an operator ending just before token i; it returns
 // the operator and the index of its first token.
 func qOperatorBefore(t []qtok, i int) (Operator, int) {
-	for _, o := range qOperators {
-		ws := strings.Fields(o.words)
+	for oi, o := range qOperators {
+		ws := qOperatorWords[oi]
 		if i-len(ws) < 0 {
 			continue
 		}
@@ -201,6 +210,9 @@ var qFeeWords = map[string]bool{"fees": true, "fee": true, "charges": true, "pai
 // months of fees, with the operator that governs each and any business,
 // working or calendar qualifier.
 func ReadQuantities(text string) []Quantity {
+	if !qMayHold(text) {
+		return nil
+	}
 	t := qTokenize(text)
 	var out []Quantity
 	emit := func(q Quantity, from, to int) {
@@ -226,8 +238,8 @@ func ReadQuantities(text string) []Quantity {
 		// Cadence adverbs: "quarterly", "semi-annually", "half-yearly".
 		if cad, n := qCadenceAt(t, i); n > 0 {
 			op, from := qOperatorBefore(t, i)
-			if op == OpNone {
-				op = OpEvery
+			if op != OpAtLeast && op != OpUpTo {
+				op, from = OpEvery, i // "for weekly" is still a cadence
 			}
 			end := i + n
 			if end+1 < len(t) && t[end].s == "basis" {
@@ -247,6 +259,9 @@ func ReadQuantities(text string) []Quantity {
 			emit(Quantity{Kind: Frequency, Amount: q.Amount, Unit: q.Unit, Qualifier: q.Qualifier, Operator: op}, ofrom, to)
 			i = to - 1
 			continue
+		}
+		if qClockTime(t, i) {
+			continue // "07.30 hours to 1800 hours" is a time of day
 		}
 		v, j, ok := qNumber(t, i)
 		if !ok && (w == "a" || w == "an") && i+1 < len(t) && qUnit[t[i+1].s] != "" {
@@ -268,6 +283,13 @@ func ReadQuantities(text string) []Quantity {
 		switch {
 		case k < len(t) && (t[k].s == "%" || t[k].s == "percent") && qual == "":
 			op, from := qOperatorBefore(t, i)
+			// "fifty percent (50%)": the digits in brackets restate it.
+			if k+3 < len(t) && t[k].s == "percent" && t[k+1].s == "(" && t[k+2].num && t[k+3].s == "%" {
+				v, k = t[k+2].val, k+3
+				if k+1 < len(t) && t[k+1].s == ")" {
+					k++
+				}
+			}
 			// "one hundred and fifty percent (150%) of the annual Fees"
 			// is a cap of 18 months of fees.
 			if end, ok := qOfAnnualFees(t, k+1); ok {
@@ -372,7 +394,7 @@ func qCadenceAt(t []qtok, i int) ([2]any, int) {
 	if c, ok := qCadence[w]; ok {
 		// "annual" only as an adjective of an event: "annual penetration
 		// test"; not "annual fees" (a cap) or "annual leave".
-		if w == "annual" && i+1 < len(t) && (qFeeWords[t[i+1].s] || t[i+1].s == "leave") {
+		if w == "annual" && qFeeNear(t, i+1) {
 			return [2]any{}, 0
 		}
 		return c, 1
@@ -614,4 +636,46 @@ func qOfAnnualFees(t []qtok, k int) (int, bool) {
 		return k + 2, true
 	}
 	return 0, false
+}
+
+// qFeeNear: "annual" qualifies fees within the next two words ("annual
+// fees", "Annual Base Fee"), or leave; it is then not a cadence.
+func qFeeNear(t []qtok, k int) bool {
+	for j := k; j < min(len(t), k+3); j++ {
+		if qFeeWords[t[j].s] || t[j].s == "fee" || t[j].s == "leave" || t[j].s == "salary" {
+			return true
+		}
+	}
+	return false
+}
+
+// qClockTime: "07.30 hours", "1800 hours", "0900 hrs" are times of day.
+func qClockTime(t []qtok, i int) bool {
+	if !t[i].num || i+1 >= len(t) || qUnit[t[i+1].s] != "hour" {
+		return false
+	}
+	s := t[i].s
+	return len(s) == 4 && s[0] <= '2' && !strings.ContainsAny(s, ".,") || len(s) == 5 && s[0] == '0' && (s[2] == '.' || s[2] == ':')
+}
+
+// qMayHold is a cheap test that text may hold a quantity: a digit, a
+// currency sign, or a letter sequence that starts a number, cadence or
+// "once"/"twice"/"each"/"every" word. Most clauses have none.
+func qMayHold(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' || c == '$' || c >= 0x80 {
+			return true
+		}
+	}
+	lower := strings.ToLower(text)
+	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "daily", "weekly", "monthly", "quarterly", "annual",
+		"yearly", "ennial", "once", "twice", "each", "every", "fees", "charges", "a week", "a day", "a month", "a year", "an hour",
+		"usd", "eur", "gbp", "sar", "aud", "cad", "aed", "inr", "chf", "jpy"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
