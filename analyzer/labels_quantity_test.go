@@ -20,12 +20,30 @@ type labelQuantity struct {
 
 func readLabelQuantities(t *testing.T) []labelQuantity {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "quantities", "labels.tsv"))
+	var rows []labelQuantity
+	for _, c := range readTSV(t, "labels.tsv", 5) {
+		amount, err := strconv.ParseFloat(c[2], 64)
+		if err != nil {
+			t.Fatalf("labels.tsv: %v", err)
+		}
+		rows = append(rows, labelQuantity{doc: c[0], check: c[1], amount: amount, unit: c[3], evidence: c[4]})
+	}
+	if len(rows) < 200 {
+		t.Fatalf("labels.tsv has %d rows; want the 216 labels with a quantity", len(rows))
+	}
+	return rows
+}
+
+// readTSV reads a table of testdata/quantities: tab-separated rows of n
+// columns after "#" comments and a header line.
+func readTSV(t *testing.T, name string, n int) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "quantities", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var rows []labelQuantity
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	header := true
@@ -39,17 +57,13 @@ func readLabelQuantities(t *testing.T) []labelQuantity {
 			continue
 		}
 		c := strings.Split(line, "\t")
-		if len(c) != 5 {
-			t.Fatalf("labels.tsv: %d columns in %q", len(c), line)
+		if len(c) != n {
+			t.Fatalf("%s: %d columns in %q; want %d", name, len(c), line, n)
 		}
-		amount, err := strconv.ParseFloat(c[2], 64)
-		if err != nil {
-			t.Fatalf("labels.tsv: %v", err)
-		}
-		rows = append(rows, labelQuantity{doc: c[0], check: c[1], amount: amount, unit: c[3], evidence: c[4]})
+		rows = append(rows, c)
 	}
-	if len(rows) < 200 {
-		t.Fatalf("labels.tsv has %d rows; want the 216 labels with a quantity", len(rows))
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return rows
 }

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"bufio"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,26 +13,8 @@ import (
 // phrasings collected from the corpus text, and checks the first quantity
 // (or that there is none).
 func TestPhrasings(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "quantities", "phrasings.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	header, positive, negative := true, 0, 0
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		c := strings.Split(line, "\t")
-		if len(c) != 7 {
-			t.Fatalf("phrasings.tsv: %d columns in %q", len(c), line)
-		}
+	positive, negative := 0, 0
+	for _, c := range readTSV(t, "phrasings.tsv", 7) {
 		text, kind := c[1], c[2]
 		qs := ReadQuantities(text)
 		if kind == "" {
