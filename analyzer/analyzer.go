@@ -125,7 +125,7 @@ func operatorBefore(before string) Operator {
 func Analyze(doc *corpus.Document) *Analysis {
 	a := &Analysis{Doc: doc}
 	a.Terms = findTerms(doc)
-	a.Parties = findParties(doc, a.Terms)
+	a.Parties = findParties(doc)
 	finder := newTermFinder(a.Terms)
 	for bi, b := range doc.Blocks {
 		if b.Kind == corpus.Heading {

@@ -88,7 +88,7 @@ type partyCandidate struct {
 // first blocks that define a name with a short name in brackets, with
 // roles from the short names ("Provider", "Client") or, for names ("IBM",
 // "Datec"), from the other party's role or from who provides the services.
-func findParties(doc *corpus.Document, terms map[string]*Term) Parties {
+func findParties(doc *corpus.Document) Parties {
 	var cands []partyCandidate
 	// The preamble may follow a long table of contents (EDGAR exhibits).
 	limit := min(len(doc.Blocks), 250)
