@@ -200,3 +200,21 @@ func BenchmarkAnalyzeLarge(b *testing.B) {
 		Analyze(doc)
 	}
 }
+
+// TestRoleWordInSubject: a subject that names a role rather than a party's
+// short name still resolves ("Data importer's personnel", "the
+// Supplier's staff").
+func TestRoleWordInSubject(t *testing.T) {
+	a := analyzeText(t, `This Agreement is between Acme Ltd ("Customer") and NetGuard LLC ("Provider").
+
+Data importer's personnel shall not process personal data without authorization.
+
+The data exporter may audit the data importer.
+`)
+	if c := clauseWith(t, a, "personnel shall not process"); c.Party != RoleProvider || !c.Prohibition {
+		t.Errorf("party %q prohibition %v; want provider, a prohibition", c.Party, c.Prohibition)
+	}
+	if c := clauseWith(t, a, "may audit"); c.Party != RoleCustomer || c.Modality != Permissive {
+		t.Errorf("party %q modality %s; want customer, permissive", c.Party, c.Modality)
+	}
+}

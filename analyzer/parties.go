@@ -347,10 +347,20 @@ func (p Parties) roleOf(subject string) Role {
 	case customer >= 0:
 		return RoleCustomer
 	}
-	if r := roleOfWord(subject); r != RoleNone {
-		return r
+	// A role word inside the subject: "Data importer's personnel", "the
+	// Service Provider's staff"; the first one named is the head.
+	best, role := -1, RoleNone
+	for _, group := range []struct {
+		words []string
+		role  Role
+	}{{providerWords, RoleProvider}, {customerWords, RoleCustomer}} {
+		for _, w := range group.words {
+			if i := nextWord(s, strings.ToLower(w), 0); i >= 0 && (best < 0 || i < best) {
+				best, role = i, group.role
+			}
+		}
 	}
-	return RoleNone
+	return role
 }
 
 // mentioned returns where the party's alias or name stands in s, or -1.
