@@ -22,6 +22,8 @@ type Analysis struct {
 	// Terms are the defined terms by name.
 	Terms   map[string]*Term `json:"terms"`
 	Clauses []Clause         `json:"clauses"`
+
+	lazy *lazyIndex
 }
 
 // Clause is one clause of a sentence of a block, with its reading.
@@ -37,6 +39,9 @@ type Clause struct {
 	// this one (a list's lead-in), or -1.
 	Lead    int  `json:"lead"`
 	Proviso bool `json:"proviso,omitempty"`
+	// Title: the clause is a run-in heading ("12.1 Exit Assistance." at
+	// the start of a paragraph), a name and not a statement.
+	Title bool `json:"title,omitempty"`
 	Reading
 	// Party is the role the duty binds: the subject's role, the agent's
 	// for a passive duty, or the lead-in's for a list item.
@@ -123,7 +128,7 @@ func operatorBefore(before string) Operator {
 
 // Analyze reads a whole document.
 func Analyze(doc *corpus.Document) *Analysis {
-	a := &Analysis{Doc: doc}
+	a := &Analysis{Doc: doc, lazy: &lazyIndex{}}
 	a.Terms = findTerms(doc)
 	a.Parties = findParties(doc)
 	finder := newTermFinder(a.Terms)
@@ -140,6 +145,7 @@ func Analyze(doc *corpus.Document) *Analysis {
 					c.Lead = first + cs.Lead
 				}
 				c.Reading = Read(text)
+				c.Title = si == 0 && c.Modal == "" && runInHeading(text)
 				a.inherit(&c, first)
 				// The subject of a passive duty is what is acted on
 				// ("Customer Data shall be encrypted"); the agent acts.
@@ -244,4 +250,32 @@ func mayNameValueTerm(text string) bool {
 		}
 	}
 	return false
+}
+
+// runInHeading reports whether a block's first sentence is a heading run
+// into the paragraph: a few words, each significant word capitalised,
+// ending in a period or colon ("Section 11.01 Confidential
+// Information.", "(a) Change of Control.").
+func runInHeading(text string) bool {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ":") {
+		return false
+	}
+	fields := strings.Fields(strings.TrimRight(t, ".:"))
+	if len(fields) == 0 || len(fields) > 10 {
+		return false
+	}
+	words := 0
+	for _, f := range fields {
+		f = strings.Trim(f, "()[],;\"'")
+		r, size := utf8.DecodeRuneInString(f)
+		if size == 0 || !unicode.IsLetter(r) {
+			continue // a number or label
+		}
+		words++
+		if utf8.RuneCountInString(f) >= 4 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return words > 0
 }

@@ -93,6 +93,9 @@ var (
 		"has no responsibility for", "shall have no responsibility for", "need not", "is not required",
 		"shall not be liable", "will not be liable", "is not liable", "shall have no liability", "will have no liability",
 		"makes no commitment", "does not commit to", "does not undertake to", "does not warrant",
+		"is not included in the services", "are not included in the services", "is not included in the scope",
+		"are not included in the scope", "is not part of the services", "are not part of the services",
+		"is excluded from the services", "are excluded from the services", "is outside the scope", "are outside the scope",
 	}
 	binders = []string{
 		"shall", "must", "will", "agrees to", "agree to", "undertakes to", "undertake to", "covenants to",
@@ -117,6 +120,11 @@ var (
 			"as appropriate", "where appropriate", "if appropriate", "where practicable", "if practicable",
 			"to the extent practicable", "to the extent possible", "to the extent feasible", "where reasonably practicable",
 			"where time permits", "as needed", "as necessary", "as it deems appropriate", "as it considers appropriate",
+			"where it considers", "where it deems", "if it considers", "if it deems", "considers appropriate",
+			"considers this appropriate", "deems appropriate", "considers necessary", "deems necessary",
+			"where technically feasible", "if technically feasible", "where technically possible", "tooling allows",
+			"where supported", "if supported", "encourages", "encourage", "is encouraged to", "are encouraged to",
+			"if it agrees", "if they agree", "in its sole discretion", "at its sole discretion", "at its option",
 			"in its discretion", "at its discretion", "normally", "generally", "typically", "subject to availability",
 			"where commercially reasonable", "to the extent commercially reasonable", "as far as possible",
 		},
@@ -276,6 +284,11 @@ func Read(clause string) Reading {
 		if strings.HasPrefix(after, "not ") || strings.HasPrefix(after, "never ") {
 			r.Prohibition = true
 		}
+		if r.Modality == Permissive && restricts(lower[:m.Start], after) {
+			// "No personnel may access ..." and "Provider may carry out
+			// maintenance only after notice" restrict: binding.
+			r.Modality, r.Prohibition = Binding, true
+		}
 		break
 	}
 	for _, m := range hedgeMatcher.find(lower) {
@@ -295,6 +308,32 @@ func Read(clause string) Reading {
 		}
 	}
 	return r
+}
+
+// restricts reports whether a permissive modal restricts rather than
+// permits: its subject is negative ("No Contractor personnel may", "Neither
+// party may") or the permission is qualified by "only" ("may ... only
+// within the agreed window", "may only").
+func restricts(before, after string) bool {
+	b := strings.Fields(before)
+	for i, w := range b {
+		if i >= len(b)-6 && (w == "no" || w == "neither" || w == "nor") {
+			return true
+		}
+	}
+	a := strings.Fields(after)
+	for i, w := range a {
+		if i > 8 {
+			break
+		}
+		if w == "only" || w == "solely" {
+			return true
+		}
+		if strings.ContainsAny(w, ",;") {
+			break
+		}
+	}
+	return false
 }
 
 // subjectBefore takes the subject of a modal verb from the text before it:

@@ -1,0 +1,397 @@
+package analyzer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/contractlint/contractlint/corpus"
+)
+
+// Rules find the clauses of a check by word patterns. A Pattern is a list
+// of groups that must all occur in a unit of text; a group is a list of
+// alternative phrases; a phrase is a sequence of words, each matched
+// exactly or, when it ends in "*", as a prefix ("notif*" matches notify,
+// notified, notification). Words are lower-case runs of letters and
+// digits of the normalised text, so "multi-factor" is the two words
+// "multi factor" and "Customer's" is "customer s".
+//
+// Prefixes rather than stems: Porter stemming does not bring "notify"
+// (notifi) and "notification" (notif) together, and a prefix states what
+// it matches in the rule file itself.
+//
+// All rules search one inverted index of the agreement (word -> places),
+// built once per agreement, so adding rules adds lookups, not scans of
+// the text.
+
+// Pattern is a compiled word pattern: every group must match.
+type Pattern struct {
+	groups [][]phrase
+	// Source is the pattern as written, for messages.
+	Source string
+}
+
+type phrase []pword
+
+type pword struct {
+	w      string
+	prefix bool
+}
+
+// CompilePattern compiles groups of alternative phrases. A group may also
+// be written as one string with alternatives separated by "|".
+func CompilePattern(groups [][]string) (*Pattern, error) {
+	p := &Pattern{}
+	var src []string
+	for _, g := range groups {
+		var alts []phrase
+		for _, s := range g {
+			for _, alt := range strings.Split(s, "|") {
+				ph, err := compilePhrase(alt)
+				if err != nil {
+					return nil, err
+				}
+				alts = append(alts, ph)
+			}
+		}
+		if len(alts) == 0 {
+			return nil, fmt.Errorf("empty group")
+		}
+		p.groups = append(p.groups, alts)
+		src = append(src, strings.Join(g, " | "))
+	}
+	p.Source = strings.Join(src, " + ")
+	return p, nil
+}
+
+func compilePhrase(s string) (phrase, error) {
+	var ph phrase
+	for _, f := range strings.Fields(strings.TrimSpace(s)) {
+		if f == RoleCustomerWord || f == RoleProviderWord {
+			ph = append(ph, pword{w: f})
+			continue
+		}
+		prefix := strings.HasSuffix(f, "*")
+		f = strings.TrimSuffix(f, "*")
+		ws := words(strings.ToLower(corpus.Normalize(f)))
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("phrase %q: %q has no letters or digits", s, f)
+		}
+		for i, w := range ws {
+			ph = append(ph, pword{w: w.s, prefix: prefix && i == len(ws)-1})
+		}
+	}
+	if len(ph) == 0 {
+		return nil, fmt.Errorf("empty phrase in %q", s)
+	}
+	return ph, nil
+}
+
+// Empty reports whether the pattern has no groups (it matches nothing).
+func (p *Pattern) Empty() bool { return p == nil || len(p.groups) == 0 }
+
+// The role words of a pattern: "{customer}" matches the word the
+// agreement calls the customer ("Client", "Company", "BSP"), "{provider}"
+// the provider's ("Supplier", "Datec"), whatever the agreement's names.
+const (
+	RoleCustomerWord = "{customer}"
+	RoleProviderWord = "{provider}"
+)
+
+// word is a word of a unit's text with its byte offsets in the
+// normalised, lower-cased text, and the role word it names, if any.
+type word struct {
+	s          string
+	start, end int
+	role       string
+}
+
+// words splits lower-case text into runs of letters and digits.
+func words(s string) []word {
+	var out []word
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, word{s: s[start:i], start: start, end: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{s: s[start:], start: start, end: len(s)})
+	}
+	return out
+}
+
+// Unit is a piece of an agreement a rule judges as one: a clause, or a
+// row of a table (its cells read together, after the table's header row).
+type Unit struct {
+	// Clause is the index in Analysis.Clauses of the unit's clause; for a
+	// table row, of its first cell's first clause.
+	Clause int
+	// Clauses lists every clause of the unit (a row has one per cell).
+	Clauses []int
+	// Block is the block of the unit's first clause.
+	Block int
+	// Row: the unit is a table row.
+	Row bool
+	// Text is the unit's text as printed; Match the normalised lower-case
+	// text the patterns search (for a row, the header row first).
+	Text  string
+	Match string
+	words []word
+}
+
+// index is the inverted index of an agreement's units.
+type index struct {
+	units []Unit
+	post  map[string][]posting
+	vocab []string // sorted keys of post
+}
+
+type posting struct{ unit, pos int32 }
+
+type lazyIndex struct {
+	once sync.Once
+	ix   *index
+}
+
+// Units returns the agreement's units, built once.
+func (a *Analysis) Units() []Unit { return a.index().units }
+
+func (a *Analysis) index() *index {
+	if a.lazy == nil {
+		// An Analysis built by hand in a test; not shared.
+		a.lazy = &lazyIndex{}
+	}
+	a.lazy.once.Do(func() { a.lazy.ix = buildIndex(a) })
+	return a.lazy.ix
+}
+
+func buildIndex(a *Analysis) *index {
+	ix := &index{post: map[string][]posting{}}
+	roles := roleWords(a.Parties)
+	blocks := a.Doc.Blocks
+	rowUnit := map[[2]int]int{} // (table, row) -> unit
+	header := map[int]string{}  // table -> header row text
+	for ci, c := range a.Clauses {
+		b := blocks[c.Block]
+		if b.Table > 0 {
+			key := [2]int{b.Table, b.Row}
+			if b.Row == 0 {
+				header[b.Table] = joinCell(header[b.Table], c.Text)
+			}
+			if ui, ok := rowUnit[key]; ok {
+				u := &ix.units[ui]
+				u.Clauses = append(u.Clauses, ci)
+				u.Text = joinCell(u.Text, c.Text)
+				continue
+			}
+			rowUnit[key] = len(ix.units)
+			ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Row: true, Text: c.Text})
+			continue
+		}
+		// Clauses of one sentence are one unit ("The Supplier shall not use
+		// standing privileged accounts; elevated access shall expire ..."),
+		// except the items of a list, each a duty of its own.
+		if n := len(ix.units); n > 0 && c.Lead < 0 && !c.Title {
+			u := &ix.units[n-1]
+			first := a.Clauses[u.Clause]
+			if !u.Row && first.Block == c.Block && first.Sentence == c.Sentence && first.Lead < 0 && !first.Title {
+				u.Clauses = append(u.Clauses, ci)
+				u.Text = b.Text[first.Start:c.End]
+				continue
+			}
+		}
+		ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text})
+	}
+	for ui := range ix.units {
+		u := &ix.units[ui]
+		m := u.Text
+		if u.Row {
+			if h := header[blocks[u.Block].Table]; h != "" && blocks[u.Block].Row != 0 {
+				m = h + " | " + m
+			}
+		}
+		u.Match = strings.ToLower(corpus.Normalize(m))
+		u.words = words(u.Match)
+		for pi := range u.words {
+			w := &u.words[pi]
+			ix.post[w.s] = append(ix.post[w.s], posting{int32(ui), int32(pi)})
+			if r := roles[w.s]; r != "" {
+				w.role = r
+				ix.post[r] = append(ix.post[r], posting{int32(ui), int32(pi)})
+			}
+		}
+	}
+	ix.vocab = make([]string, 0, len(ix.post))
+	for w := range ix.post {
+		ix.vocab = append(ix.vocab, w)
+	}
+	sort.Strings(ix.vocab)
+	return ix
+}
+
+func joinCell(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " | " + b
+}
+
+// Find returns the units in which every group of p matches, in document
+// order.
+func (a *Analysis) Find(p *Pattern) []int {
+	if p.Empty() {
+		return nil
+	}
+	ix := a.index()
+	var hits map[int32]bool
+	for _, g := range p.groups {
+		in := map[int32]bool{}
+		for _, ph := range g {
+			ix.phraseUnits(ph, func(u int32) {
+				if hits == nil || hits[u] {
+					in[u] = true
+				}
+			})
+		}
+		hits = in
+		if len(hits) == 0 {
+			return nil
+		}
+	}
+	out := make([]int, 0, len(hits))
+	for u := range hits {
+		out = append(out, int(u))
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Matches reports whether every group of p matches unit ui.
+func (a *Analysis) Matches(p *Pattern, ui int) bool {
+	if p.Empty() {
+		return false
+	}
+	u := &a.index().units[ui]
+	for _, g := range p.groups {
+		if !u.matchGroup(g) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchText reports whether every group of p matches text (any string,
+// such as a heading).
+func (p *Pattern) MatchText(text string) bool {
+	if p.Empty() {
+		return false
+	}
+	u := Unit{words: words(strings.ToLower(corpus.Normalize(text)))}
+	for _, g := range p.groups {
+		if !u.matchGroup(g) {
+			return false
+		}
+	}
+	return true
+}
+
+func (u *Unit) matchGroup(g []phrase) bool {
+	for _, ph := range g {
+		for i := range u.words {
+			if ph.at(u.words, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// at reports whether the phrase matches ws from position i.
+func (ph phrase) at(ws []word, i int) bool {
+	if i+len(ph) > len(ws) {
+		return false
+	}
+	for k, pw := range ph {
+		w := ws[i+k].s
+		if pw.w[0] == '{' {
+			if ws[i+k].role != pw.w {
+				return false
+			}
+			continue
+		}
+		if pw.prefix {
+			if !strings.HasPrefix(w, pw.w) {
+				return false
+			}
+		} else if w != pw.w {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseUnits calls f for every unit where ph occurs.
+func (ix *index) phraseUnits(ph phrase, f func(int32)) {
+	first := ph[0]
+	visit := func(ps []posting) {
+		for _, p := range ps {
+			if len(ph) == 1 || ph.at(ix.units[p.unit].words, int(p.pos)) {
+				f(p.unit)
+			}
+		}
+	}
+	if !first.prefix {
+		visit(ix.post[first.w])
+		return
+	}
+	i := sort.SearchStrings(ix.vocab, first.w)
+	for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], first.w); i++ {
+		visit(ix.post[ix.vocab[i]])
+	}
+}
+
+// runeOffset converts a byte offset in s to a code point offset.
+func runeOffset(s string, b int) int {
+	if b > len(s) {
+		b = len(s)
+	}
+	return utf8.RuneCountInString(s[:b])
+}
+
+// roleWords maps the lower-case words that name each party to its role
+// word: the last word of its short name and of its legal name ("Client";
+// "Datec" of "Datec Group Ltd" is not the last word, so the short name
+// is what counts), and the generic role words when the agreement uses
+// them for that side.
+func roleWords(p Parties) map[string]string {
+	m := map[string]string{}
+	add := func(name, role string) {
+		ws := words(strings.ToLower(corpus.Normalize(name)))
+		if len(ws) == 0 {
+			return
+		}
+		w := ws[len(ws)-1].s
+		if len(ws) > 1 && (w == "ltd" || w == "llc" || w == "inc" || w == "limited" || w == "plc" || w == "company" || w == "co" || w == "corp" || w == "corporation") {
+			return
+		}
+		if _, taken := m[w]; !taken {
+			m[w] = role
+		}
+	}
+	add(p.Customer.Alias, RoleCustomerWord)
+	add(p.Provider.Alias, RoleProviderWord)
+	add(string(RoleCustomer), RoleCustomerWord)
+	add(string(RoleProvider), RoleProviderWord)
+	return m
+}

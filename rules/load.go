@@ -1,0 +1,505 @@
+// Package rules holds the checks of the review as data: a closed set of
+// rule kinds written in Go (duty, right, cap) and the rule instances and
+// baselines written in YAML. The built-in rules are embedded; a user's own
+// rule directory loads through the same fs.FS path. A whole rule set is
+// decoded strictly (unknown keys are errors naming file and line) and
+// validated before anything runs.
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/contractlint/contractlint/analyzer"
+)
+
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// Builtin returns the built-in rule set.
+func Builtin() (*Set, error) {
+	sub, err := fs.Sub(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	s := newSet()
+	if err := s.load(sub, "rules/builtin"); err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Load returns the built-in rule set extended by the rules of each
+// directory given (every *.yaml and *.yml file in it, not recursive).
+func Load(dirs ...string) (*Set, error) {
+	sub, err := fs.Sub(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	s := newSet()
+	if err := s.load(sub, "rules/builtin"); err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("%s: not a directory of rule files", d)
+		}
+		if err := s.load(os.DirFS(d), d); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// LoadFS loads a rule set from one file system alone (no built-in rules):
+// for tests and for tools that ship their own packs.
+func LoadFS(fsys fs.FS, name string) (*Set, error) {
+	s := newSet()
+	if err := s.load(fsys, name); err != nil {
+		return nil, err
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Set is a validated rule set: rules in definition order and baselines.
+type Set struct {
+	rules     []*Rule
+	byID      map[string]*Rule
+	baselines []*Baseline
+	byBase    map[string]*Baseline
+	help      map[string]helpSpec
+	helpAt    map[string]string
+}
+
+func newSet() *Set {
+	return &Set{byID: map[string]*Rule{}, byBase: map[string]*Baseline{}, help: map[string]helpSpec{}, helpAt: map[string]string{}}
+}
+
+// Rules returns the rules in definition order.
+func (s *Set) Rules() []*Rule { return s.rules }
+
+// Rule returns the rule with the id, or nil.
+func (s *Set) Rule(id string) *Rule { return s.byID[id] }
+
+// Baselines returns the baselines in definition order.
+func (s *Set) Baselines() []*Baseline { return s.baselines }
+
+// Baseline returns the baseline with the id, or nil.
+func (s *Set) Baseline(id string) *Baseline { return s.byBase[id] }
+
+// DefaultBaseline returns the baseline marked default.
+func (s *Set) DefaultBaseline() *Baseline {
+	for _, b := range s.baselines {
+		if b.Default {
+			return b
+		}
+	}
+	return nil
+}
+
+// file is the shape of a rule file.
+type file struct {
+	Rules     []ruleSpec          `yaml:"rules"`
+	Baselines []baselineSpec      `yaml:"baselines"`
+	Help      map[string]helpSpec `yaml:"help"`
+}
+
+type helpSpec struct {
+	LooksFor   string `yaml:"looks_for"`
+	Pass       string `yaml:"pass"`
+	Weak       string `yaml:"weak"`
+	Suggestion string `yaml:"suggestion"`
+}
+
+type baselineSpec struct {
+	ID         string            `yaml:"id"`
+	Title      string            `yaml:"title"`
+	Note       string            `yaml:"note"`
+	URL        string            `yaml:"url"`
+	Default    bool              `yaml:"default"`
+	All        bool              `yaml:"all"`
+	Includes   []string          `yaml:"includes"`
+	Controls   map[string]string `yaml:"controls"`
+	Thresholds map[string]string `yaml:"thresholds"`
+}
+
+// Baseline is a named profile of checks with their control references and
+// threshold overrides.
+type Baseline struct {
+	ID, Title, Note, URL string
+	// Default: the baseline used when none is chosen.
+	Default bool
+	// All: every check of the rule set (except those that apply only to
+	// named baselines), whether or not it has a control reference here.
+	All      bool
+	Includes []string
+	// Controls maps check ids to this baseline's control references.
+	Controls map[string]string
+	// Thresholds maps check ids to thresholds that replace the rule's.
+	Thresholds map[string]*analyzer.Threshold
+	Source     string
+}
+
+// load reads every rule file of fsys; name prefixes file names in errors.
+func (s *Set) load(fsys fs.FS, name string) error {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".yaml") || strings.HasSuffix(e.Name(), ".yml")) {
+			files = append(files, e.Name())
+		}
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return fmt.Errorf("%s: no rule files (*.yaml)", name)
+	}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path.Join(name, f), err)
+		}
+		if err := s.loadFile(path.Join(name, f), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DecodeStrict decodes one YAML document into v, rejecting unknown fields
+// and trailing documents; errors name the file and line.
+func DecodeStrict(filename string, data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: empty file", filename)
+		}
+		return yamlError(filename, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return fmt.Errorf("%s:%d: a second YAML document; put everything in one", filename, extra.Line)
+	}
+	return nil
+}
+
+// yamlError rewrites yaml.v3's "yaml: line 12: ..." as "file:12: ...".
+func yamlError(filename string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		var msgs []string
+		for _, e := range te.Errors {
+			msgs = append(msgs, filename+":"+strings.TrimPrefix(e, "line "))
+		}
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		return fmt.Errorf("%s:%s", filename, strings.TrimPrefix(msg, "line "))
+	}
+	return fmt.Errorf("%s: %s", filename, msg)
+}
+
+// lines returns the line of each item of a top-level sequence key.
+func lines(data []byte, key string) []int {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return nil
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			var out []int
+			for _, n := range m.Content[i+1].Content {
+				out = append(out, n.Line)
+			}
+			if m.Content[i+1].Kind == yaml.MappingNode {
+				out = out[:0]
+				for j := 0; j < len(m.Content[i+1].Content); j += 2 {
+					out = append(out, m.Content[i+1].Content[j].Line)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+func (s *Set) loadFile(filename string, data []byte) error {
+	var f file
+	if err := DecodeStrict(filename, data, &f); err != nil {
+		return err
+	}
+	ruleLines := lines(data, "rules")
+	for i, spec := range f.Rules {
+		at := filename
+		if i < len(ruleLines) {
+			at = fmt.Sprintf("%s:%d", filename, ruleLines[i])
+		}
+		if prev, ok := s.byID[spec.ID]; ok {
+			return fmt.Errorf("%s: rule %q is already defined at %s", at, spec.ID, prev.info.Source)
+		}
+		r, err := compile(spec, at)
+		if err != nil {
+			return err
+		}
+		s.rules = append(s.rules, r)
+		s.byID[r.info.ID] = r
+	}
+	baseLines := lines(data, "baselines")
+	for i, spec := range f.Baselines {
+		at := filename
+		if i < len(baseLines) {
+			at = fmt.Sprintf("%s:%d", filename, baseLines[i])
+		}
+		if spec.ID == "" {
+			return fmt.Errorf("%s: baseline without an id", at)
+		}
+		if prev, ok := s.byBase[spec.ID]; ok {
+			return fmt.Errorf("%s: baseline %q is already defined at %s", at, spec.ID, prev.Source)
+		}
+		b := &Baseline{ID: spec.ID, Title: spec.Title, Note: spec.Note, URL: spec.URL, Default: spec.Default, All: spec.All,
+			Includes: spec.Includes, Controls: spec.Controls, Thresholds: map[string]*analyzer.Threshold{}, Source: at}
+		for id, t := range spec.Thresholds {
+			th, err := analyzer.ParseThreshold(t)
+			if err != nil {
+				return fmt.Errorf("%s: baseline %s, check %s: %v", at, spec.ID, id, err)
+			}
+			b.Thresholds[id] = th
+		}
+		s.baselines = append(s.baselines, b)
+		s.byBase[b.ID] = b
+	}
+	helpLines := lines(data, "help")
+	keys := make([]string, 0, len(f.Help))
+	for id := range f.Help {
+		keys = append(keys, id)
+	}
+	sort.Strings(keys)
+	for _, id := range keys {
+		at := filename
+		if ls := helpLines; len(ls) > 0 {
+			at = fmt.Sprintf("%s:%d", filename, helpLine(data, id))
+		}
+		if prev, ok := s.helpAt[id]; ok {
+			return fmt.Errorf("%s: help for %q is already given at %s", at, id, prev)
+		}
+		s.help[id] = f.Help[id]
+		s.helpAt[id] = at
+	}
+	return nil
+}
+
+// helpLine finds the line of key id under the top-level help mapping.
+func helpLine(data []byte, id string) int {
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
+		return 0
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "help" {
+			h := m.Content[i+1]
+			for j := 0; j+1 < len(h.Content); j += 2 {
+				if h.Content[j].Value == id {
+					return h.Content[j].Line
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// validate checks the whole set: help and baselines name known checks,
+// includes are known and acyclic, exactly one default baseline.
+func (s *Set) validate() error {
+	if len(s.rules) == 0 {
+		return errors.New("rule set has no rules")
+	}
+	for id, h := range s.help {
+		r := s.byID[id]
+		if r == nil {
+			return fmt.Errorf("%s: help for unknown check %q", s.helpAt[id], id)
+		}
+		r.info.Help = analyzer.Help{LooksFor: h.LooksFor, Pass: h.Pass, Weak: h.Weak, Suggestion: h.Suggestion}
+	}
+	defaults := 0
+	for _, b := range s.baselines {
+		if b.Default {
+			defaults++
+		}
+		for _, inc := range b.Includes {
+			if s.byBase[inc] == nil {
+				return fmt.Errorf("%s: baseline %s includes unknown baseline %q", b.Source, b.ID, inc)
+			}
+		}
+		for id := range b.Controls {
+			if s.byID[id] == nil {
+				return fmt.Errorf("%s: baseline %s maps unknown check %q", b.Source, b.ID, id)
+			}
+		}
+		for id, th := range b.Thresholds {
+			r := s.byID[id]
+			if r == nil {
+				return fmt.Errorf("%s: baseline %s sets a threshold for unknown check %q", b.Source, b.ID, id)
+			}
+			if err := r.acceptsThreshold(th); err != nil {
+				return fmt.Errorf("%s: baseline %s, check %s: %v", b.Source, b.ID, id, err)
+			}
+		}
+		if _, err := s.expand([]string{b.ID}); err != nil {
+			return fmt.Errorf("%s: %v", b.Source, err)
+		}
+	}
+	if len(s.baselines) > 0 && defaults != 1 {
+		return fmt.Errorf("want exactly one default baseline, have %d", defaults)
+	}
+	for _, r := range s.rules {
+		for _, b := range r.applies {
+			if s.byBase[b] == nil {
+				return fmt.Errorf("%s: rule %s applies to unknown baseline %q", r.info.Source, r.info.ID, b)
+			}
+		}
+	}
+	return nil
+}
+
+// expand returns the baselines named and those they include, each once,
+// in order; an include cycle is an error.
+func (s *Set) expand(ids []string) ([]*Baseline, error) {
+	var out []*Baseline
+	seen := map[string]bool{}
+	var visit func(id string, stack []string) error
+	visit = func(id string, stack []string) error {
+		for _, x := range stack {
+			if x == id {
+				return fmt.Errorf("baselines include each other: %s", strings.Join(append(stack, id), " -> "))
+			}
+		}
+		b := s.byBase[id]
+		if b == nil {
+			return fmt.Errorf("unknown baseline %q (known: %s)", id, strings.Join(s.baselineIDs(), ", "))
+		}
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, b)
+		}
+		for _, inc := range b.Includes {
+			if err := visit(inc, append(stack, id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, id := range ids {
+		if err := visit(id, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Set) baselineIDs() []string {
+	var ids []string
+	for _, b := range s.baselines {
+		ids = append(ids, b.ID)
+	}
+	return ids
+}
+
+// Plan returns the rules the chosen baselines run, in definition order,
+// with their control references (sorted by baseline), the strictest
+// threshold among the chosen baselines and the rule's severity. No ids
+// means the default baseline. A rule that applies only to named baselines
+// runs only when one of them is chosen by name, not through an include.
+func (s *Set) Plan(baselineIDs []string) ([]analyzer.Planned, error) {
+	if len(baselineIDs) == 0 {
+		d := s.DefaultBaseline()
+		if d == nil {
+			return nil, errors.New("no baseline chosen and the rule set has no default baseline")
+		}
+		baselineIDs = []string{d.ID}
+	}
+	chosen, err := s.expand(baselineIDs)
+	if err != nil {
+		return nil, err
+	}
+	named := map[string]bool{}
+	for _, id := range baselineIDs {
+		named[id] = true
+	}
+	var plan []analyzer.Planned
+	for _, r := range s.rules {
+		if len(r.applies) > 0 {
+			ok := false
+			for _, b := range r.applies {
+				ok = ok || named[b]
+			}
+			if !ok {
+				continue
+			}
+		}
+		in := false
+		var controls []analyzer.Control
+		var th *analyzer.Threshold
+		for _, b := range chosen {
+			ref, mapped := b.Controls[r.info.ID]
+			if !mapped && !b.All && !(len(r.applies) > 0 && named[b.ID] && contains(r.applies, b.ID)) {
+				continue
+			}
+			in = true
+			if mapped {
+				controls = append(controls, analyzer.Control{Baseline: b.ID, Ref: ref})
+			}
+			if bt, ok := b.Thresholds[r.info.ID]; ok {
+				th = bt.Stricter(th)
+			} else if b.All || mapped {
+				th = r.info.Threshold.Stricter(th)
+			}
+		}
+		if !in {
+			continue
+		}
+		analyzer.SortControls(controls)
+		if controls == nil {
+			controls = []analyzer.Control{}
+		}
+		plan = append(plan, analyzer.Planned{Rule: r, Controls: controls, Threshold: th, Severity: r.info.Severity})
+	}
+	return plan, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
