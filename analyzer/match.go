@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -184,6 +185,9 @@ func buildIndex(a *Analysis) *index {
 	header := map[int]string{}  // table -> header row text
 	for ci, c := range a.Clauses {
 		b := blocks[c.Block]
+		if c.Title || notClause(c.Text) {
+			continue
+		}
 		if b.Table > 0 {
 			key := [2]int{b.Table, b.Row}
 			if b.Row == 0 {
@@ -221,7 +225,7 @@ func buildIndex(a *Analysis) *index {
 				m = h + " | " + m
 			}
 		}
-		u.Match = strings.ToLower(corpus.Normalize(m))
+		u.Match = strings.ToLower(corpus.Normalize(draftingNote.ReplaceAllString(m, " ")))
 		u.words = words(u.Match)
 		for pi := range u.words {
 			w := &u.words[pi]
@@ -370,10 +374,9 @@ func runeOffset(s string, b int) int {
 }
 
 // roleWords maps the lower-case words that name each party to its role
-// word: the last word of its short name and of its legal name ("Client";
-// "Datec" of "Datec Group Ltd" is not the last word, so the short name
-// is what counts), and the generic role words when the agreement uses
-// them for that side.
+// word: the last word of its short name ("Client", "Service Provider"),
+// and the generic role words "customer" and "provider" unless the
+// agreement's short names take them.
 func roleWords(p Parties) map[string]string {
 	m := map[string]string{}
 	add := func(name, role string) {
@@ -382,9 +385,6 @@ func roleWords(p Parties) map[string]string {
 			return
 		}
 		w := ws[len(ws)-1].s
-		if len(ws) > 1 && (w == "ltd" || w == "llc" || w == "inc" || w == "limited" || w == "plc" || w == "company" || w == "co" || w == "corp" || w == "corporation") {
-			return
-		}
 		if _, taken := m[w]; !taken {
 			m[w] = role
 		}
@@ -394,4 +394,50 @@ func roleWords(p Parties) map[string]string {
 	add(string(RoleCustomer), RoleCustomerWord)
 	add(string(RoleProvider), RoleProviderWord)
 	return m
+}
+
+// draftingNote matches a template's bracketed drafting note, which is
+// advice to the drafter and not part of the agreement.
+var draftingNote = regexp.MustCompile(`(?i)\[\s*drafting note[^\]]*\]`)
+
+// definition matches a clause that defines a term ("“Report” means ..."):
+// its words say what a term means, not what a party must do.
+var definition = regexp.MustCompile(`^[\s\d.()a-z]{0,12}["“][^"”]{1,80}["”]\s*(\([^)]*\)\s*)?(means|shall mean|has the meaning|refers to|is defined as|will mean)\b`)
+
+// notClause reports whether a clause's text is not a term of the
+// agreement a rule should judge: a definition, an option a template
+// leaves unticked ("[ ] Penetration testing"), a line of a table of
+// contents, or a list of the sections that survive termination.
+func notClause(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "[ ]") || strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "\u2610") {
+		return true
+	}
+	if definition.MatchString(t) {
+		return true
+	}
+	l := strings.ToLower(t)
+	if strings.Contains(l, "will survive") || strings.Contains(l, "shall survive") || strings.Contains(l, "survive expiration") || strings.Contains(l, "survive termination") || strings.Contains(l, "survive any termination") {
+		return true
+	}
+	return tocLike(t)
+}
+
+// tocLike reports whether text reads like a table of contents: mostly
+// capitalised words between section and page numbers.
+func tocLike(t string) bool {
+	caps, lower, nums := 0, 0, 0
+	for _, f := range strings.Fields(t) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsDigit(r):
+			nums++
+		case utf8.RuneCountInString(f) < 4:
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r):
+			lower++
+		}
+	}
+	return nums >= 3 && caps >= 3 && lower*4 <= caps
 }

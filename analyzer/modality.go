@@ -124,7 +124,7 @@ var (
 			"considers this appropriate", "deems appropriate", "considers necessary", "deems necessary",
 			"where technically feasible", "if technically feasible", "where technically possible", "tooling allows",
 			"where supported", "if supported", "encourages", "encourage", "is encouraged to", "are encouraged to",
-			"if it agrees", "if they agree", "in its sole discretion", "at its sole discretion", "at its option",
+			"if it agrees", "if they agree", "as it sees fit", "as it thinks fit", "in its sole discretion", "at its sole discretion", "at its option",
 			"in its discretion", "at its discretion", "normally", "generally", "typically", "subject to availability",
 			"where commercially reasonable", "to the extent commercially reasonable", "as far as possible",
 		},
@@ -255,7 +255,7 @@ func Read(clause string) Reading {
 	lower := lowerSameLength(clause)
 	var r Reading
 	r.Modality = Statement
-	if ms := negationMatcher.find(lower); len(ms) > 0 {
+	if ms := negationMatcher.find(lower); len(ms) > 0 && !modalBefore(lower, ms[0].Start) {
 		r.Negated = true
 		r.Negation = clause[ms[0].Start:ms[0].End]
 		r.Modality = Binding
@@ -308,6 +308,20 @@ func Read(clause string) Reading {
 		}
 	}
 	return r
+}
+
+// modalBefore reports whether a modal verb governs the clause before
+// position at: in "Provider may monitor ... but has no obligation to share
+// alerts" the negation belongs to a later part, not to the duty.
+func modalBefore(lower string, at int) bool {
+	for _, m := range modalMatcher.find(lower[:at]) {
+		after := strings.TrimLeft(lower[m.End:], " ")
+		if strings.HasPrefix(after, "not ") {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // restricts reports whether a permissive modal restricts rather than

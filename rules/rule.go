@@ -96,6 +96,10 @@ type ruleSpec struct {
 	// Hedges: "weaken" (the default) or "ignore", for a check whose pass
 	// rule looks only at the number.
 	Hedges string `yaml:"hedges"`
+	// Parties: "provider" (the kind's default) or "any": whoever the
+	// clause binds, it settles the check (who controls the encryption
+	// keys); the provider's "may" is still weak.
+	Parties string `yaml:"parties"`
 }
 
 type partSpec struct {
@@ -117,6 +121,7 @@ type Rule struct {
 	limits   []*analyzer.Pattern
 	focus    []*analyzer.Pattern
 	noHedges bool
+	anyParty bool
 	parts    []part
 	partsMin int
 }
@@ -196,6 +201,13 @@ func compile(s ruleSpec, at string) (*Rule, error) {
 		r.noHedges = true
 	default:
 		return nil, fail("hedges must be weaken or ignore, not %q", s.Hedges)
+	}
+	switch s.Parties {
+	case "", "provider":
+	case "any":
+		r.anyParty = true
+	default:
+		return nil, fail("parties must be provider or any, not %q", s.Parties)
 	}
 	if len(s.Match) == 0 {
 		return nil, fail("no match patterns")
@@ -318,6 +330,12 @@ func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Find
 			cands = focused
 		}
 	}
+	if len(cands) == 0 && limit >= 0 {
+		// Only a clause that takes something back ("Provider may use
+		// Customer Data in aggregated form"): the subject is addressed,
+		// weakly.
+		return analyzer.Finding{Status: analyzer.Weak, Message: "limited: " + r.limitSource(a, limit), Evidence: []analyzer.Evidence{{Unit: limit}}}
+	}
 	if len(cands) == 0 {
 		return analyzer.Finding{Status: analyzer.Missing, Message: "no clause on " + lowerFirst(r.info.Title)}
 	}
@@ -383,7 +401,7 @@ func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold) (cand
 				weak(fmt.Sprintf("at the provider's discretion (%q)", c.Modal))
 			}
 		default:
-			if c.Party == analyzer.RoleCustomer {
+			if c.Party == analyzer.RoleCustomer && !r.anyParty {
 				return k, false
 			}
 			if c.Modality == analyzer.Permissive && !c.Prohibition {
