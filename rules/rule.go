@@ -640,8 +640,12 @@ func (r *Rule) decide(a *analyzer.Analysis, cands []cand, th *analyzer.Threshold
 	return analyzer.Finding{Status: analyzer.Weak, Message: msg, Evidence: []analyzer.Evidence{ev(*weak)}}
 }
 
-// better prefers a passing clause with a number, then the earlier one.
+// better prefers a passing clause with a number, a percentage over a
+// time for a service-level target, then the earlier one.
 func better(c, than *cand) bool {
+	if c.q != nil && than.q != nil {
+		return c.q.Kind == analyzer.Percent && than.q.Kind != analyzer.Percent
+	}
 	return c.q != nil && than.q == nil
 }
 
