@@ -40,7 +40,14 @@ func testdata(parts ...string) string {
 // run runs contractlint and returns stdout, stderr and the exit code.
 func run(t testing.TB, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	return runIn(t, "", stdin, args...)
+}
+
+// runIn runs contractlint in directory dir ("" for the test's own).
+func runIn(t testing.TB, dir, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -50,6 +50,8 @@ func exitCode(err error, errw io.Writer) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, errFindings):
+		return ExitFindings
 	case errors.Is(err, errSilent):
 		return ExitError
 	case errors.As(err, &ue):
@@ -74,6 +76,6 @@ clauses and reports missing or weak security terms against a control baseline.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios))
+	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios), NewCmdReview(ios))
 	return root
 }

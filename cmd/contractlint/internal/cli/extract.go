@@ -54,22 +54,31 @@ other files are still processed and the exit code is 2.`,
 func extractAll(ios *IO, files []string) ([]*corpus.Document, []error) {
 	docs := make([]*corpus.Document, len(files))
 	errs := make([]error, len(files))
+	forEach(len(files), func(i int) {
+		f := files[i]
+		docs[i], errs[i] = extract.File(f, ios.In)
+		if errs[i] == nil && len(docs[i].Blocks) == 0 {
+			errs[i] = &corpus.InputError{Path: f, Err: fmt.Errorf("%w: no text found", corpus.ErrUnsupported)}
+		}
+	})
+	return docs, errs
+}
+
+// forEach calls f(0) ... f(n-1), at most GOMAXPROCS at a time, and
+// returns when all have returned.
+func forEach(n int, f func(i int)) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, f := range files {
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			docs[i], errs[i] = extract.File(f, ios.In)
-			if errs[i] == nil && len(docs[i].Blocks) == 0 {
-				errs[i] = &corpus.InputError{Path: f, Err: fmt.Errorf("%w: no text found", corpus.ErrUnsupported)}
-			}
+			f(i)
 		}()
 	}
 	wg.Wait()
-	return docs, errs
 }
 
 func runExtract(ios *IO, opts *ExtractOptions) error {

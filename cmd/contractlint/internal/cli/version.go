@@ -12,16 +12,20 @@ import (
 // -ldflags "-X github.com/contractlint/contractlint/cmd/contractlint/internal/cli.Version=v1.2.3".
 var Version = "dev"
 
-// versionString reports the release, or the module version when installed
-// with go install, and the Go toolchain.
-func versionString() string {
-	v := Version
-	if v == "dev" {
+// toolVersion is the release, or the module version when installed with
+// go install, or "dev".
+func toolVersion() string {
+	if Version == "dev" {
 		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
+			return bi.Main.Version
 		}
 	}
-	return fmt.Sprintf("contractlint %s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return Version
+}
+
+// versionString reports the version and the Go toolchain.
+func versionString() string {
+	return fmt.Sprintf("contractlint %s (%s, %s/%s)", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 // NewCmdVersion prints the version.
