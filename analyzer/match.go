@@ -441,3 +441,20 @@ func tocLike(t string) bool {
 	}
 	return nums >= 3 && caps >= 3 && lower*4 <= caps
 }
+
+// Matched returns the words of unit ui that the first group of p matches,
+// as the unit's normalised text has them ("reasonable time"), or "".
+func (a *Analysis) Matched(p *Pattern, ui int) string {
+	if p.Empty() {
+		return ""
+	}
+	u := &a.index().units[ui]
+	for _, ph := range p.groups[0] {
+		for i := range u.words {
+			if ph.at(u.words, i) {
+				return u.Match[u.words[i].start:u.words[i+len(ph)-1].end]
+			}
+		}
+	}
+	return ""
+}

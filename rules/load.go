@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -215,6 +216,7 @@ func yamlError(filename string, err error) error {
 	if errors.As(err, &te) {
 		var msgs []string
 		for _, e := range te.Errors {
+			e = unknownField.ReplaceAllString(e, `unknown field "$1"`)
 			msgs = append(msgs, filename+":"+strings.TrimPrefix(e, "line "))
 		}
 		return errors.New(strings.Join(msgs, "\n"))
@@ -225,6 +227,10 @@ func yamlError(filename string, err error) error {
 	}
 	return fmt.Errorf("%s: %s", filename, msg)
 }
+
+// unknownField rewrites yaml.v3's "field withn not found in type
+// rules.ruleSpec", which names a Go type, as the user wrote it.
+var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
 // lines returns the line of each item of a top-level sequence key.
 func lines(data []byte, key string) []int {

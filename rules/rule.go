@@ -351,7 +351,7 @@ func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Find
 func (r *Rule) limitSource(a *analyzer.Analysis, u int) string {
 	for _, p := range r.limits {
 		if a.Matches(p, u) {
-			return p.Source
+			return fmt.Sprintf("%q", a.Matched(p, u))
 		}
 	}
 	return ""
@@ -416,7 +416,7 @@ func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold) (cand
 	}
 	for _, p := range r.weak {
 		if a.Matches(p, ui) {
-			weak("weak wording (" + p.Source + ")")
+			weak(fmt.Sprintf("weak wording (%q)", a.Matched(p, ui)))
 		}
 	}
 	if r.qkind != "" {

@@ -85,10 +85,10 @@ func TestPlanThresholdsAndControls(t *testing.T) {
 
 func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	for name, tc := range map[string]struct{ yaml, want string }{
-		"unknown key": {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    withn: 3\n    match: [a]\n", "r.yaml:6: field withn not found"},
-		"bad kind":    {"rules:\n  - id: x\n    kind: nope\n    title: X\n    severity: note\n    match: [a]\n", "r.yaml:2: rule x: unknown kind"},
-		"bad yaml":    {"rules:\n  - id: [x\n", "r.yaml:"},
-		"bad pattern": {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    match: ['a & ']\n", "r.yaml:2: rule x: match"},
+		"unknown key":                {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    withn: 3\n    match: [a]\n", "r.yaml:6: unknown field \"withn\""},
+		"bad kind":                   {"rules:\n  - id: x\n    kind: nope\n    title: X\n    severity: note\n    match: [a]\n", "r.yaml:2: rule x: unknown kind"},
+		"bad yaml":                   {"rules:\n  - id: [x\n", "r.yaml:"},
+		"bad pattern":                {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    match: ['a & ']\n", "r.yaml:2: rule x: match"},
 		"threshold without quantity": {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    threshold: '<= 1 day'\n    match: [a]\n", "needs a quantity"},
 		"bad threshold":              {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    quantity: duration\n    threshold: 'soon'\n    match: [a]\n", "want an operator"},
 		"wrong direction":            {"rules:\n  - id: x\n    kind: duty\n    title: X\n    severity: note\n    quantity: retention\n    threshold: '<= 1 year'\n    match: [a]\n", "compared with >="},
