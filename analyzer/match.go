@@ -295,21 +295,6 @@ func (a *Analysis) Matches(p *Pattern, ui int) bool {
 	return true
 }
 
-// MatchText reports whether every group of p matches text (any string,
-// such as a heading).
-func (p *Pattern) MatchText(text string) bool {
-	if p.Empty() {
-		return false
-	}
-	u := Unit{words: words(strings.ToLower(corpus.Normalize(text)))}
-	for _, g := range p.groups {
-		if !u.matchGroup(g) {
-			return false
-		}
-	}
-	return true
-}
-
 func (u *Unit) matchGroup(g []phrase) bool {
 	for _, ph := range g {
 		for i := range u.words {

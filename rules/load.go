@@ -28,20 +28,7 @@ import (
 var builtinFS embed.FS
 
 // Builtin returns the built-in rule set.
-func Builtin() (*Set, error) {
-	sub, err := fs.Sub(builtinFS, "builtin")
-	if err != nil {
-		return nil, err
-	}
-	s := newSet()
-	if err := s.load(sub, "rules/builtin"); err != nil {
-		return nil, err
-	}
-	if err := s.validate(); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
+func Builtin() (*Set, error) { return Load() }
 
 // Load returns the built-in rule set extended by the rules of each
 // directory given (every *.yaml and *.yml file in it, not recursive).
@@ -232,29 +219,53 @@ func yamlError(filename string, err error) error {
 // rules.ruleSpec", which names a Go type, as the user wrote it.
 var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
-// lines returns the line of each item of a top-level sequence key.
-func lines(data []byte, key string) []int {
+// positions are the lines of a rule file's entries: each item of the
+// rules and baselines sequences, each key of the help mapping.
+type positions struct {
+	rules, baselines []int
+	help             map[string]int
+}
+
+// entryLines reads the positions of a file's entries from one parse.
+func entryLines(data []byte) positions {
+	p := positions{help: map[string]int{}}
 	var root yaml.Node
 	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
-		return nil
+		return p
 	}
 	m := root.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			var out []int
-			for _, n := range m.Content[i+1].Content {
-				out = append(out, n.Line)
+		v := m.Content[i+1]
+		switch m.Content[i].Value {
+		case "rules", "baselines":
+			var ls []int
+			for _, n := range v.Content {
+				ls = append(ls, n.Line)
 			}
-			if m.Content[i+1].Kind == yaml.MappingNode {
-				out = out[:0]
-				for j := 0; j < len(m.Content[i+1].Content); j += 2 {
-					out = append(out, m.Content[i+1].Content[j].Line)
-				}
+			if m.Content[i].Value == "rules" {
+				p.rules = ls
+			} else {
+				p.baselines = ls
 			}
-			return out
+		case "help":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				p.help[v.Content[j].Value] = v.Content[j].Line
+			}
 		}
 	}
-	return nil
+	return p
+}
+
+// place names an entry's place: file:line when the line is known.
+func place(filename string, lines []int, i int) string {
+	line := 0
+	if i < len(lines) {
+		line = lines[i]
+	}
+	if line == 0 {
+		return filename
+	}
+	return fmt.Sprintf("%s:%d", filename, line)
 }
 
 func (s *Set) loadFile(filename string, data []byte) error {
@@ -262,12 +273,9 @@ func (s *Set) loadFile(filename string, data []byte) error {
 	if err := DecodeStrict(filename, data, &f); err != nil {
 		return err
 	}
-	ruleLines := lines(data, "rules")
+	pos := entryLines(data)
 	for i, spec := range f.Rules {
-		at := filename
-		if i < len(ruleLines) {
-			at = fmt.Sprintf("%s:%d", filename, ruleLines[i])
-		}
+		at := place(filename, pos.rules, i)
 		if prev, ok := s.byID[spec.ID]; ok {
 			return fmt.Errorf("%s: rule %q is already defined at %s", at, spec.ID, prev.info.Source)
 		}
@@ -278,12 +286,8 @@ func (s *Set) loadFile(filename string, data []byte) error {
 		s.rules = append(s.rules, r)
 		s.byID[r.info.ID] = r
 	}
-	baseLines := lines(data, "baselines")
 	for i, spec := range f.Baselines {
-		at := filename
-		if i < len(baseLines) {
-			at = fmt.Sprintf("%s:%d", filename, baseLines[i])
-		}
+		at := place(filename, pos.baselines, i)
 		if spec.ID == "" {
 			return fmt.Errorf("%s: baseline without an id", at)
 		}
@@ -302,17 +306,13 @@ func (s *Set) loadFile(filename string, data []byte) error {
 		s.baselines = append(s.baselines, b)
 		s.byBase[b.ID] = b
 	}
-	helpLines := lines(data, "help")
 	keys := make([]string, 0, len(f.Help))
 	for id := range f.Help {
 		keys = append(keys, id)
 	}
 	sort.Strings(keys)
 	for _, id := range keys {
-		at := filename
-		if ls := helpLines; len(ls) > 0 {
-			at = fmt.Sprintf("%s:%d", filename, helpLine(data, id))
-		}
+		at := place(filename, []int{pos.help[id]}, 0)
 		if prev, ok := s.helpAt[id]; ok {
 			return fmt.Errorf("%s: help for %q is already given at %s", at, id, prev)
 		}
@@ -320,26 +320,6 @@ func (s *Set) loadFile(filename string, data []byte) error {
 		s.helpAt[id] = at
 	}
 	return nil
-}
-
-// helpLine finds the line of key id under the top-level help mapping.
-func helpLine(data []byte, id string) int {
-	var root yaml.Node
-	if yaml.Unmarshal(data, &root) != nil || len(root.Content) == 0 {
-		return 0
-	}
-	m := root.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "help" {
-			h := m.Content[i+1]
-			for j := 0; j+1 < len(h.Content); j += 2 {
-				if h.Content[j].Value == id {
-					return h.Content[j].Line
-				}
-			}
-		}
-	}
-	return 0
 }
 
 // validate checks the whole set: help and baselines name known checks,

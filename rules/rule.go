@@ -256,11 +256,9 @@ func (r *Rule) acceptsThreshold(th *analyzer.Threshold) error {
 		}
 		return fmt.Errorf("threshold %q: a %s is compared with %s", th.Text, r.info.Quantity, want)
 	}
-	probe := analyzer.Quantity{Kind: r.qkind, Unit: th.Quantity.Unit, Amount: 1}
 	if th.Quantity.Kind != r.qkind && !(r.qkind == analyzer.Frequency && th.Quantity.Kind == analyzer.Duration) {
 		return fmt.Errorf("threshold %q is a %s, the check reads a %s", th.Text, th.Quantity.Kind, r.info.Quantity)
 	}
-	_ = probe
 	return nil
 }
 
@@ -314,8 +312,9 @@ func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Find
 		if limit < 0 && r.matchesAny(a, r.limits, u) {
 			limit = u
 		}
-		passed = passed || r.matchesAny(a, r.pass, u)
-		if c, ok := r.judge(a, u, th); ok {
+		byWording := r.matchesAny(a, r.pass, u)
+		passed = passed || byWording
+		if c, ok := r.judge(a, u, th, byWording); ok {
 			cands = append(cands, c)
 		}
 	}
@@ -368,7 +367,8 @@ func (r *Rule) matchesAny(a *analyzer.Analysis, ps []*analyzer.Pattern, u int) b
 
 // judge reads one unit: whether it counts for the check at all, and if
 // so whether it passes or is weak, and why.
-func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold) (cand, bool) {
+// byWording says a Pass pattern matches the unit.
+func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold, byWording bool) (cand, bool) {
 	u := a.Units()[ui]
 	c := &a.Clauses[u.Clause]
 	k := cand{unit: ui, status: analyzer.Pass}
@@ -445,20 +445,12 @@ func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold) (cand
 				weak(fmt.Sprintf("no %s stated", r.numberWord()))
 			}
 		}
-	} else if !u.Row {
-		for _, h := range c.Hedges {
-			if h.Kind == analyzer.HedgeTiming && r.info.Kind == KindDuty && len(c.Quantities) == 0 {
-				// A timing hedge alone does not weaken a check that
-				// reads no number.
-				_ = h
-			}
-		}
 	}
 	if r.info.Kind == KindRight && k.strong && k.status == analyzer.Weak && strings.HasPrefix(k.why, "no ") {
 		// A customer's right needs no cadence of its own.
 		k.status, k.why = analyzer.Pass, ""
 	}
-	if r.matchesAny(a, r.pass, ui) {
+	if byWording {
 		k.status, k.why, k.strong, k.passed = analyzer.Pass, "", true, true
 	}
 	return k, true

@@ -50,11 +50,15 @@ func (s *Stats) add(label, got analyzer.Status, lq *labels.Quantity, rq *analyze
 	}
 	if lq != nil && rq != nil {
 		s.QN++
-		q := analyzer.Quantity{Amount: rq.Amount, Unit: rq.Unit}
-		if q.Equal(lq.Amount, lq.Unit) {
+		if agrees(lq, rq) {
 			s.QAgree++
 		}
 	}
+}
+
+// agrees reports whether a result's quantity equals the label's.
+func agrees(lq *labels.Quantity, rq *analyzer.QuantityValue) bool {
+	return analyzer.Quantity{Amount: rq.Amount, Unit: rq.Unit}.Equal(lq.Amount, lq.Unit)
 }
 
 // Accuracy is the share of labels whose status matched.
@@ -230,11 +234,7 @@ func (r *Report) Write(w io.Writer, misses bool) {
 	fmt.Fprintln(w)
 	for _, o := range r.Outcomes {
 		bad := string(o.Got.Status) != o.Label.Status
-		qbad := false
-		if o.Label.Quantity != nil && o.Got.Quantity != nil {
-			q := analyzer.Quantity{Amount: o.Got.Quantity.Amount, Unit: o.Got.Quantity.Unit}
-			qbad = !q.Equal(o.Label.Quantity.Amount, o.Label.Quantity.Unit)
-		}
+		qbad := o.Label.Quantity != nil && o.Got.Quantity != nil && !agrees(o.Label.Quantity, o.Got.Quantity)
 		if !bad && !qbad {
 			continue
 		}
