@@ -1,10 +1,14 @@
 package analyzer
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Status is the outcome of one check in one agreement.
@@ -180,13 +184,52 @@ type Result struct {
 	// Related are the other clauses the status rests on (the body's
 	// number where an exhibit's weaker one decides).
 	Related []Place `json:"related,omitempty"`
+	// Fingerprint identifies the finding across re-exports of the same
+	// agreement: it is derived from the check and the words of the
+	// evidence clause, not from its line or page (see Fingerprint).
+	Fingerprint string `json:"fingerprint"`
+	// Suppression is set when a waiver accepts this result; a suppressed
+	// result does not count for --fail-on.
+	Suppression *Suppression `json:"suppression,omitempty"`
+}
+
+// Suppression is a waiver applied to a result.
+type Suppression struct {
+	// Reason is the waiver's justification.
+	Reason   string `json:"reason"`
+	Approver string `json:"approver,omitempty"`
+	// Expires is the waiver's last day (YYYY-MM-DD), if it has one.
+	Expires string `json:"expires,omitempty"`
+	// Source says where the waiver is written ("FILE:LINE").
+	Source string `json:"source,omitempty"`
+}
+
+// Fingerprint returns a result's fingerprint: a hash of the check id and
+// the evidence's letters and digits, lower-cased, so that reflowed lines,
+// hyphenation, page breaks between words and punctuation changes from
+// re-exporting a document (PDF, DOCX) do not change it. A result with no
+// evidence (a missing clause) is fingerprinted by its check alone.
+func Fingerprint(check, evidence string) string {
+	h := sha256.New()
+	h.Write([]byte(check))
+	h.Write([]byte{0})
+	if evidence == "" {
+		h.Write([]byte("missing"))
+	}
+	for _, r := range strings.ToLower(evidence) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			var b [utf8.UTFMax]byte
+			h.Write(b[:utf8.EncodeRune(b[:], r)])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // Failing reports whether the result counts against a --fail-on level:
-// it is not a pass and its severity is at least the level. A level of
-// SeverityNone fails nothing.
+// it is not a pass, not suppressed by a waiver, and its severity is at
+// least the level. A level of SeverityNone fails nothing.
 func (r Result) Failing(level Severity) bool {
-	return r.Status != Pass && level != SeverityNone && r.Severity >= level
+	return r.Status != Pass && r.Suppression == nil && level != SeverityNone && r.Severity >= level
 }
 
 // Review runs the planned rules over an agreement and returns one result
@@ -218,6 +261,7 @@ func Review(a *Analysis, plan []Planned) []Result {
 			}
 			r.Related = append(r.Related, pl)
 		}
+		r.Fingerprint = Fingerprint(r.Check, r.Evidence)
 		out = append(out, r)
 	}
 	return out

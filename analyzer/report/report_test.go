@@ -47,6 +47,10 @@ func sample() *Report {
 			Evidence: "Vendor trains its staff.", Location: &analyzer.Location{Section: "8", Line: 30, Column: 1, Start: 800, End: 824},
 		},
 	}
+	for i := range results {
+		results[i].Fingerprint = analyzer.Fingerprint(results[i].Check, results[i].Evidence)
+	}
+	results[3].Suppression = &analyzer.Suppression{Reason: "training is covered by our own programme", Approver: "ciso@example.com", Expires: "2027-06-30", Source: ".contractlint.yaml:12"}
 	return &Report{
 		Tool:      Tool{Name: "contractlint", Version: "test"},
 		Baselines: []string{"msp-default"},
