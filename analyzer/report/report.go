@@ -23,6 +23,17 @@ type Report struct {
 	Baselines []string   `json:"baselines"`
 	Documents []Document `json:"documents"`
 	Errors    []Error    `json:"errors"`
+	// Notices are messages about the run rather than about an agreement:
+	// an expired waiver, a waiver that matched nothing.
+	Notices []Notice `json:"notices,omitempty"`
+}
+
+// Notice is a message about the run. Level is "warning" or "note";
+// Source says where the cause is written ("FILE:LINE"), if anywhere.
+type Notice struct {
+	Level   string `json:"level"`
+	Message string `json:"message"`
+	Source  string `json:"source,omitempty"`
 }
 
 // Tool names the program that wrote the report.

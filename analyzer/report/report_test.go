@@ -55,6 +55,7 @@ func sample() *Report {
 		Tool:      Tool{Name: "contractlint", Version: "test"},
 		Baselines: []string{"msp-default"},
 		Documents: []Document{{Path: "msa.pdf", Format: "pdf", Pages: 16, Results: results, Summary: Summarize(results)}},
+		Notices:   []Notice{{Level: "warning", Message: "waiver for mfa expired on 2026-01-31", Source: ".contractlint.yaml:20"}},
 	}
 }
 
