@@ -149,6 +149,8 @@ type Unit struct {
 	Text  string
 	Match string
 	words []word
+	// live is Text with drafting notes and unticked options blanked.
+	live string
 }
 
 // index is the inverted index of an agreement's units.
@@ -181,11 +183,20 @@ func buildIndex(a *Analysis) *index {
 	ix := &index{post: map[string][]posting{}}
 	roles := roleWords(a.Parties)
 	blocks := a.Doc.Blocks
-	rowUnit := map[[2]int]int{} // (table, row) -> unit
-	header := map[int]string{}  // table -> header row text
+	rowUnit := map[[2]int]int{}   // (table, row) -> unit
+	header := map[int]string{}    // table -> header row text
+	options := map[int][][2]int{} // block -> drafting notes and unticked options
 	for ci, c := range a.Clauses {
 		b := blocks[c.Block]
 		if c.Title || notClause(c.Text) {
+			continue
+		}
+		spans, ok := options[c.Block]
+		if !ok {
+			spans = deadSpans(b.Text)
+			options[c.Block] = spans
+		}
+		if dead(b.Text, spans, c.Start, c.End) {
 			continue
 		}
 		if b.Table > 0 {
@@ -193,14 +204,16 @@ func buildIndex(a *Analysis) *index {
 			if b.Row == 0 {
 				header[b.Table] = joinCell(header[b.Table], c.Text)
 			}
+			live := blank(b.Text, spans, c.Start, c.End)
 			if ui, ok := rowUnit[key]; ok {
 				u := &ix.units[ui]
 				u.Clauses = append(u.Clauses, ci)
 				u.Text = joinCell(u.Text, c.Text)
+				u.live = joinCell(u.live, live)
 				continue
 			}
 			rowUnit[key] = len(ix.units)
-			ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Row: true, Text: c.Text})
+			ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Row: true, Text: c.Text, live: live})
 			continue
 		}
 		// Clauses of one sentence are one unit ("The Supplier shall not use
@@ -212,20 +225,22 @@ func buildIndex(a *Analysis) *index {
 			if !u.Row && first.Block == c.Block && first.Sentence == c.Sentence && first.Lead < 0 && !first.Title {
 				u.Clauses = append(u.Clauses, ci)
 				u.Text = b.Text[first.Start:c.End]
+				u.live = blank(b.Text, spans, first.Start, c.End)
 				continue
 			}
 		}
-		ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text})
+		ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text, live: blank(b.Text, spans, c.Start, c.End)})
 	}
 	for ui := range ix.units {
 		u := &ix.units[ui]
-		m := u.Text
+		m := u.live
 		if u.Row {
 			if h := header[blocks[u.Block].Table]; h != "" && blocks[u.Block].Row != 0 {
 				m = h + " | " + m
 			}
 		}
 		u.Match = strings.ToLower(corpus.Normalize(draftingNote.ReplaceAllString(m, " ")))
+		u.live = ""
 		u.words = words(u.Match)
 		for pi := range u.words {
 			w := &u.words[pi]
@@ -384,6 +399,77 @@ func roleWords(p Parties) map[string]string {
 // draftingNote matches a template's bracketed drafting note, which is
 // advice to the drafter and not part of the agreement.
 var draftingNote = regexp.MustCompile(`(?i)\[\s*drafting note[^\]]*\]`)
+
+// optionBox matches a template's check box: "[ ]" unticked, "[x]" or
+// "[ X ]" ticked.
+var optionBox = regexp.MustCompile(`\[\s?([xX✓✔])?\s?\]|[\x{2610}\x{2611}\x{2612}]`)
+
+// deadSpans returns the byte spans of a block's text that are not terms
+// of the agreement: drafting notes, and options a template leaves
+// unticked (from an empty box, "[ ]" or "☐", to the next box or the end
+// of the block).
+func deadSpans(text string) [][2]int {
+	if !strings.Contains(text, "[") && !strings.ContainsAny(text, "\u2610\u2611\u2612") {
+		return nil
+	}
+	var spans [][2]int
+	for _, m := range draftingNote.FindAllStringIndex(text, -1) {
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
+	boxes := optionBox.FindAllStringSubmatchIndex(text, -1)
+	for i, m := range boxes {
+		box := text[m[0]:m[1]]
+		if m[2] >= 0 || box == "\u2611" || box == "\u2612" {
+			continue // ticked
+		}
+		end := len(text)
+		if i+1 < len(boxes) {
+			end = boxes[i+1][0]
+		}
+		spans = append(spans, [2]int{m[0], end})
+	}
+	return spans
+}
+
+// blank returns text[start:end] with the parts inside the spans replaced
+// by spaces.
+func blank(text string, spans [][2]int, start, end int) string {
+	if len(spans) == 0 {
+		return text[start:end]
+	}
+	b := []byte(text[start:end])
+	for _, s := range spans {
+		lo, hi := max(s[0], start), min(s[1], end)
+		for i := lo; i < hi; i++ {
+			b[i-start] = ' '
+		}
+	}
+	return string(b)
+}
+
+// dead reports whether every letter or digit of text[start:end] lies in
+// one of the spans.
+func dead(text string, spans [][2]int, start, end int) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for i, r := range text[start:end] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		at, in := start+i, false
+		for _, s := range spans {
+			if at >= s[0] && at < s[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
+}
 
 // definition matches a clause that defines a term ("“Report” means ..."):
 // its words say what a term means, not what a party must do.
