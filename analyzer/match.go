@@ -31,6 +31,8 @@ import (
 // Pattern is a compiled word pattern: every group must match.
 type Pattern struct {
 	groups [][]phrase
+	// not are groups none of whose phrases may occur ("!" groups).
+	not [][]phrase
 	// Source is the pattern as written, for messages.
 	Source string
 }
@@ -43,12 +45,22 @@ type pword struct {
 }
 
 // CompilePattern compiles groups of alternative phrases. A group may also
-// be written as one string with alternatives separated by "|".
+// be written as one string with alternatives separated by "|". A group
+// whose first alternative begins with "!" is negated: the pattern matches
+// only units where none of its phrases occurs ("minimum necessary & use* &
+// !access*").
 func CompilePattern(groups [][]string) (*Pattern, error) {
 	p := &Pattern{}
 	var src []string
 	for _, g := range groups {
 		var alts []phrase
+		negated := false
+		if len(g) > 0 {
+			if t := strings.TrimSpace(g[0]); strings.HasPrefix(t, "!") {
+				negated = true
+				g = append([]string{strings.TrimPrefix(t, "!")}, g[1:]...)
+			}
+		}
 		for _, s := range g {
 			for _, alt := range strings.Split(s, "|") {
 				ph, err := compilePhrase(alt)
@@ -61,10 +73,18 @@ func CompilePattern(groups [][]string) (*Pattern, error) {
 		if len(alts) == 0 {
 			return nil, fmt.Errorf("empty group")
 		}
+		if negated {
+			p.not = append(p.not, alts)
+			src = append(src, "!"+strings.Join(g, " | "))
+			continue
+		}
 		p.groups = append(p.groups, alts)
 		src = append(src, strings.Join(g, " | "))
 	}
 	p.Source = strings.Join(src, " + ")
+	if len(p.groups) == 0 && len(p.not) > 0 {
+		return nil, fmt.Errorf("%s: a pattern needs a group that must occur, not only \"!\" groups", p.Source)
+	}
 	return p, nil
 }
 
@@ -288,6 +308,11 @@ func (a *Analysis) Find(p *Pattern) []int {
 			return nil
 		}
 	}
+	for _, g := range p.not {
+		for _, ph := range g {
+			ix.phraseUnits(ph, func(u int32) { delete(hits, u) })
+		}
+	}
 	out := make([]int, 0, len(hits))
 	for u := range hits {
 		out = append(out, int(u))
@@ -304,6 +329,11 @@ func (a *Analysis) Matches(p *Pattern, ui int) bool {
 	u := &a.index().units[ui]
 	for _, g := range p.groups {
 		if !u.matchGroup(g) {
+			return false
+		}
+	}
+	for _, g := range p.not {
+		if u.matchGroup(g) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -183,11 +184,14 @@ func TestPatterns(t *testing.T) {
 	}
 	a := analyzer.Analyze(doc)
 	for src, want := range map[string]int{
-		"notif*":                 1,
-		"notify":                 0,
-		"personnel & {customer}": 1,
-		"response & 15 minutes":  1, // a row is read with its table's header
-		"p1 & notif*":            0,
+		"notif*":                  1,
+		"notify":                  0,
+		"personnel & {customer}":  1,
+		"response & 15 minutes":   1, // a row is read with its table's header
+		"p1 & notif*":             0,
+		"notif* & !personnel":     0, // a "!" group must not occur
+		"notif* & !supplier s":    0,
+		"notif* & !p1 | priority": 1,
 	} {
 		ps, err := compilePatterns([]string{src})
 		if err != nil {
@@ -196,5 +200,13 @@ func TestPatterns(t *testing.T) {
 		if got := len(a.Find(ps[0])); got != want {
 			t.Errorf("%q: %d units, want %d", src, got, want)
 		}
+		for ui := range a.Units() {
+			if in := a.Matches(ps[0], ui); in != slices.Contains(a.Find(ps[0]), ui) {
+				t.Errorf("%q: Matches(unit %d) = %v disagrees with Find", src, ui, in)
+			}
+		}
+	}
+	if _, err := compilePatterns([]string{"!notif*"}); err == nil {
+		t.Error(`a pattern of only "!" groups compiled; it must be an error`)
 	}
 }
