@@ -145,7 +145,7 @@ func Analyze(doc *corpus.Document) *Analysis {
 					c.Lead = first + cs.Lead
 				}
 				c.Reading = Read(text)
-				c.Title = si == 0 && c.Modal == "" && runInHeading(text)
+				c.Title = si == 0 && c.Modal == "" && (runInHeading(text) || b.Table == 0 && cs.Start == 0 && cs.End == len(strings.TrimRight(b.Text, " \n")) && headingLine(text))
 				a.inherit(&c, first)
 				// The subject of a passive duty is what is acted on
 				// ("Customer Data shall be encrypted"); the agent acts.
@@ -261,6 +261,15 @@ func runInHeading(text string) bool {
 	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ":") {
 		return false
 	}
+	return headingLine(t)
+}
+
+// headingLine reports whether text reads as a heading: at most ten
+// words, each of four letters or more capitalised ("6. NON-DISCLOSURE",
+// "Security Incident Management"). A paragraph that is only a heading
+// (an extractor that did not mark it) names a section; it is not a term.
+func headingLine(text string) bool {
+	t := strings.TrimSpace(text)
 	fields := strings.Fields(strings.TrimRight(t, ".:"))
 	if len(fields) == 0 || len(fields) > 10 {
 		return false

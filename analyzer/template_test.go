@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 	"testing"
+
+	"github.com/contractlint/contractlint/corpus"
 )
 
 // Template options a drafter leaves unticked, and drafting notes, are not
@@ -30,5 +32,39 @@ func TestDeadSpans(t *testing.T) {
 	}
 	if deadSpans("Provider shall encrypt Customer Data [at rest].") != nil {
 		t.Error("a bracketed word is not an option box")
+	}
+}
+
+// A paragraph that is only a heading, or a run-in heading, names a
+// section: it is a title and no rule judges it.
+func TestHeadingParagraphs(t *testing.T) {
+	doc := &corpus.Document{Path: "h.txt", Format: corpus.FormatText, Blocks: []corpus.Block{
+		{Kind: corpus.Paragraph, Text: "6. NON-DISCLOSURE", Line: 1},
+		{Kind: corpus.Paragraph, Text: "Security Incident Management", Line: 3},
+		{Kind: corpus.Paragraph, Text: "12.1 Exit Assistance. Provider shall return all Customer Data.", Line: 5},
+		{Kind: corpus.Paragraph, Text: "Provider shall keep Customer Data confidential", Line: 7},
+		{Kind: corpus.Paragraph, Text: "Confidentiality", Line: 9, Table: 1},
+	}}
+	a := Analyze(doc)
+	title := map[string]bool{}
+	for _, c := range a.Clauses {
+		title[strings.TrimSpace(c.Text)] = c.Title
+	}
+	for text, want := range map[string]bool{
+		"6. NON-DISCLOSURE":                              true,
+		"Security Incident Management":                   true,
+		"12.1 Exit Assistance.":                          true,
+		"Provider shall return all Customer Data.":       false,
+		"Provider shall keep Customer Data confidential": false,
+		"Confidentiality":                                false, // a table cell labels its row
+	} {
+		got, ok := title[text]
+		if !ok {
+			t.Errorf("no clause %q; clauses: %v", text, title)
+			continue
+		}
+		if got != want {
+			t.Errorf("%q: Title = %v, want %v", text, got, want)
+		}
 	}
 }
