@@ -171,6 +171,9 @@ type Unit struct {
 	words []word
 	// live is Text with drafting notes and unticked options blanked.
 	live string
+	// prefix is read before the unit's text: the header row and the
+	// row's label, for a sentence of a long table cell.
+	prefix string
 }
 
 // index is the inverted index of an agreement's units.
@@ -206,6 +209,8 @@ func buildIndex(a *Analysis) *index {
 	rowUnit := map[[2]int]int{}   // (table, row) -> unit
 	header := map[int]string{}    // table -> header row text
 	options := map[int][][2]int{} // block -> drafting notes and unticked options
+	long := longRows(a)
+	label := map[[2]int]string{} // (table, row) -> first cell's text, for long rows
 	for ci, c := range a.Clauses {
 		b := blocks[c.Block]
 		if c.Title || notClause(c.Text) {
@@ -219,11 +224,17 @@ func buildIndex(a *Analysis) *index {
 		if dead(b.Text, spans, c.Start, c.End) {
 			continue
 		}
-		if b.Table > 0 {
-			key := [2]int{b.Table, b.Row}
-			if b.Row == 0 {
-				header[b.Table] = joinCell(header[b.Table], c.Text)
-			}
+		key := [2]int{b.Table, b.Row}
+		if b.Table > 0 && b.Row == 0 {
+			header[b.Table] = joinCell(header[b.Table], c.Text)
+		}
+		if b.Table > 0 && b.Row > 0 && long[key] && b.Col == 0 {
+			// The label of a row whose cells hold several sentences each:
+			// read before each of them, not judged on its own.
+			label[key] = joinCell(label[key], c.Text)
+			continue
+		}
+		if b.Table > 0 && !(b.Row > 0 && long[key]) {
 			live := blank(b.Text, spans, c.Start, c.End)
 			if ui, ok := rowUnit[key]; ok {
 				u := &ix.units[ui]
@@ -249,11 +260,18 @@ func buildIndex(a *Analysis) *index {
 				continue
 			}
 		}
-		ix.units = append(ix.units, Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text, live: blank(b.Text, spans, c.Start, c.End)})
+		u := Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text, live: blank(b.Text, spans, c.Start, c.End)}
+		if b.Table > 0 {
+			u.prefix = joinCell(header[b.Table], label[key])
+		}
+		ix.units = append(ix.units, u)
 	}
 	for ui := range ix.units {
 		u := &ix.units[ui]
 		m := u.live
+		if u.prefix != "" {
+			m = u.prefix + " | " + m
+		}
 		if u.Row {
 			if h := header[blocks[u.Block].Table]; h != "" && blocks[u.Block].Row != 0 {
 				m = h + " | " + m
@@ -277,6 +295,26 @@ func buildIndex(a *Analysis) *index {
 	}
 	sort.Strings(ix.vocab)
 	return ix
+}
+
+// longRows returns the table rows (table, row) one of whose cells after
+// the first holds more than one sentence: such a row is read a sentence at
+// a time, each after the header and the row's label, rather than as one
+// unit whose words could come from unrelated sentences.
+func longRows(a *Analysis) map[[2]int]bool {
+	long := map[[2]int]bool{}
+	last := map[int]int{} // block -> last sentence seen
+	for _, c := range a.Clauses {
+		b := a.Doc.Blocks[c.Block]
+		if b.Table == 0 || b.Col == 0 || c.Title {
+			continue
+		}
+		if s, ok := last[c.Block]; ok && s != c.Sentence {
+			long[[2]int{b.Table, b.Row}] = true
+		}
+		last[c.Block] = c.Sentence
+	}
+	return long
 }
 
 func joinCell(a, b string) string {

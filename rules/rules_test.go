@@ -177,6 +177,32 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
+// A row whose cell holds several sentences is read a sentence at a time,
+// each after the header and the row's label, so that one pattern's words
+// cannot come from unrelated sentences of the cell.
+func TestLongTableRows(t *testing.T) {
+	doc, err := extract.Bytes("t.md", []byte("| Control | Measures |\n|---|---|\n| Access Control | Provider keeps a record of privileges. Provider monitors the network for intrusions. |\n| Backup | Daily |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyzer.Analyze(doc)
+	for src, want := range map[string]int{
+		"privilege* & intrusion*":           0, // two sentences of one cell
+		"access control & intrusion*":       1, // the row's label is read with each sentence
+		"measures & privilege*":             1, // and the header
+		"backup & daily":                    1, // a short row stays one unit
+		"access control & measures & keep*": 1,
+	} {
+		ps, err := compilePatterns([]string{src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(a.Find(ps[0])); got != want {
+			t.Errorf("%q: %d units, want %d", src, got, want)
+		}
+	}
+}
+
 func TestPatterns(t *testing.T) {
 	doc, err := extract.Bytes("p.md", []byte("This Agreement is between Acme Ltd (\"Client\") and NetGuard LLC (\"Supplier\").\n\nThe Supplier's personnel shall receive the Client's notification.\n\n| Priority | Response |\n|---|---|\n| P1 | 15 minutes |\n"))
 	if err != nil {
