@@ -143,6 +143,8 @@ func Analyze(doc *corpus.Document) *Analysis {
 				c := Clause{Block: bi, Sentence: si, Span: cs.Span, Text: text, Lead: -1, Proviso: cs.Proviso}
 				if cs.Lead >= 0 {
 					c.Lead = first + cs.Lead
+				} else if si == 0 && cs.Start == 0 && first > 0 && b.Table == 0 {
+					c.Lead = a.listLead(bi, text)
 				}
 				c.Reading = Read(text)
 				c.Title = si == 0 && c.Modal == "" && (runInHeading(text) || b.Table == 0 && cs.Start == 0 && cs.End == len(strings.TrimRight(b.Text, " \n")) && headingLine(text))
@@ -202,6 +204,46 @@ func (a *Analysis) inherit(c *Clause, first int) {
 	c.Subject, c.Passive, c.Agent = lead.Subject, lead.Passive, lead.Agent
 	c.ModalSpan = Span{}
 	c.Hedges = append(append([]Hedge(nil), lead.Hedges...), c.Hedges...)
+}
+
+// listLead returns the lead-in of a paragraph that continues a list
+// begun in an earlier paragraph ("Customer will: (a) ...;" then a
+// paragraph "provide IBM with ...;"): a paragraph that starts with a
+// lower-case word takes the lead-in of the list item before it, or the
+// clause before it when that ends with a colon. It returns -1 otherwise.
+func (a *Analysis) listLead(bi int, text string) int {
+	if !startsLowerWord(text) {
+		return -1
+	}
+	prev := len(a.Clauses) - 1
+	p := a.Clauses[prev]
+	if a.Doc.Blocks[p.Block].Table > 0 || p.Block < bi-2 {
+		return -1
+	}
+	// The first clause of the previous paragraph, if it continued a list
+	// too, knows the list's lead-in.
+	j := prev
+	for j > 0 && a.Clauses[j-1].Block == p.Block {
+		j--
+	}
+	l := -1
+	switch {
+	case a.Clauses[j].Lead >= 0 && a.Clauses[a.Clauses[j].Lead].Block != p.Block:
+		l = a.Clauses[j].Lead
+	case p.Lead >= 0:
+		l = p.Lead
+	case strings.HasSuffix(strings.TrimSpace(p.Text), ":"):
+		l = prev
+	case p.Modal != "" && strings.Contains(p.Text, ": "):
+		// "Customer will: provide ...;" with its first item inline.
+		l = prev
+	}
+	// Flat paragraphs do not show how lists nest: attach to the outermost
+	// lead-in, whose party and modal the items share.
+	for l >= 0 && a.Clauses[l].Lead >= 0 {
+		l = a.Clauses[l].Lead
+	}
+	return l
 }
 
 func startsLowerWord(s string) bool {

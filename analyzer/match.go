@@ -253,7 +253,9 @@ func buildIndex(a *Analysis) *index {
 		if n := len(ix.units); n > 0 && c.Lead < 0 && !c.Title {
 			u := &ix.units[n-1]
 			first := a.Clauses[u.Clause]
-			if !u.Row && first.Block == c.Block && first.Sentence == c.Sentence && first.Lead < 0 && !first.Title {
+			// (A paragraph that continues an earlier paragraph's list is an
+			// item whose clauses read together.)
+			if !u.Row && first.Block == c.Block && first.Sentence == c.Sentence && (first.Lead < 0 || a.Clauses[first.Lead].Block != first.Block) && !first.Title {
 				u.Clauses = append(u.Clauses, ci)
 				u.Text = b.Text[first.Start:c.End]
 				u.live = blank(b.Text, spans, first.Start, c.End)

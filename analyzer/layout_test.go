@@ -68,3 +68,36 @@ func TestHeadingParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that starts with a lower-case word continues the list of an
+// earlier paragraph (filings flatten lists into paragraphs): it takes the
+// outermost lead-in's party and modal.
+func TestListAcrossParagraphs(t *testing.T) {
+	doc := &corpus.Document{Path: "l.txt", Format: corpus.FormatText, Blocks: []corpus.Block{
+		{Kind: corpus.Paragraph, Text: `This Agreement is between Acme Inc. ("Customer") and IBM Corp. ("IBM").`, Line: 1},
+		{Kind: corpus.Paragraph, Text: "Customer will: provide IBM with firewall settings;", Line: 3},
+		{Kind: corpus.Paragraph, Text: "perform regular reviews of its accounts for:", Line: 5},
+		{Kind: corpus.Paragraph, Text: "dormant users;", Line: 7},
+		{Kind: corpus.Paragraph, Text: "not access the networks of other IBM customers; and keep its passwords secret.", Line: 9},
+		{Kind: corpus.Paragraph, Text: "IBM will patch the servers monthly.", Line: 11},
+	}}
+	a := Analyze(doc)
+	party := map[string]Role{}
+	for _, c := range a.Clauses {
+		party[strings.TrimSpace(c.Text)] = c.Party
+	}
+	for text, want := range map[string]Role{
+		"perform regular reviews of its accounts for:":    RoleCustomer,
+		"not access the networks of other IBM customers;": RoleCustomer,
+		"IBM will patch the servers monthly.":             RoleProvider,
+	} {
+		got, ok := party[text]
+		if !ok {
+			t.Errorf("no clause %q; clauses: %v", text, party)
+			continue
+		}
+		if got != want {
+			t.Errorf("%q: party %q, want %q", text, got, want)
+		}
+	}
+}
