@@ -220,23 +220,21 @@ func (a *Analysis) listLead(bi int, text string) int {
 	if a.Doc.Blocks[p.Block].Table > 0 || p.Block < bi-2 {
 		return -1
 	}
-	// The first clause of the previous paragraph, if it continued a list
-	// too, knows the list's lead-in.
-	j := prev
-	for j > 0 && a.Clauses[j-1].Block == p.Block {
-		j--
-	}
+	// The previous paragraph's list: the lead-in one of its clauses
+	// continued, or a clause of it that introduces items ("for:",
+	// "Customer will: provide ...;").
 	l := -1
-	switch {
-	case a.Clauses[j].Lead >= 0 && a.Clauses[a.Clauses[j].Lead].Block != p.Block:
-		l = a.Clauses[j].Lead
-	case p.Lead >= 0:
-		l = p.Lead
-	case strings.HasSuffix(strings.TrimSpace(p.Text), ":"):
-		l = prev
-	case p.Modal != "" && strings.Contains(p.Text, ": "):
-		// "Customer will: provide ...;" with its first item inline.
-		l = prev
+	for i := prev; i >= 0 && a.Clauses[i].Block == p.Block; i-- {
+		c := a.Clauses[i]
+		t := strings.TrimSpace(c.Text)
+		if c.Lead >= 0 {
+			l = c.Lead
+			break
+		}
+		if strings.HasSuffix(t, ":") || c.Modal != "" && strings.Contains(t, ": ") {
+			l = i
+			break
+		}
 	}
 	// Flat paragraphs do not show how lists nest: attach to the outermost
 	// lead-in, whose party and modal the items share.

@@ -75,7 +75,7 @@ func TestHeadingParagraphs(t *testing.T) {
 func TestListAcrossParagraphs(t *testing.T) {
 	doc := &corpus.Document{Path: "l.txt", Format: corpus.FormatText, Blocks: []corpus.Block{
 		{Kind: corpus.Paragraph, Text: `This Agreement is between Acme Inc. ("Customer") and IBM Corp. ("IBM").`, Line: 1},
-		{Kind: corpus.Paragraph, Text: "Customer will: provide IBM with firewall settings;", Line: 3},
+		{Kind: corpus.Paragraph, Text: "Customer will: provide IBM with firewall settings; keep its contacts current;", Line: 3},
 		{Kind: corpus.Paragraph, Text: "perform regular reviews of its accounts for:", Line: 5},
 		{Kind: corpus.Paragraph, Text: "dormant users;", Line: 7},
 		{Kind: corpus.Paragraph, Text: "not access the networks of other IBM customers; and keep its passwords secret.", Line: 9},
