@@ -99,7 +99,8 @@ var (
 	}
 	binders = []string{
 		"shall", "must", "will", "agrees to", "agree to", "undertakes to", "undertake to", "covenants to",
-		"commits to", "is responsible for", "are responsible for", "is required to", "are required to",
+		"commits to", "is responsible for", "are responsible for", "is responsible to", "are responsible to",
+		"is solely responsible for", "are solely responsible for", "is required to", "are required to",
 		"is obliged to", "are obliged to", "is obligated to", "are obligated to", "has the obligation to",
 		"is bound to", "warrants that", "represents and warrants that", "ensures that",
 	}

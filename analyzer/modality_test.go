@@ -17,6 +17,8 @@ func TestRead(t *testing.T) {
 		{"Upon discovering a Security Incident, Supplier will notify Customer promptly.", Binding, false, false, "Supplier", false, []HedgeKind{HedgeTiming}},
 		{"Vendor agrees to maintain an incident response plan.", Binding, false, false, "Vendor", false, nil},
 		{"Contractor is responsible for patching the Managed Environment.", Binding, false, false, "Contractor", false, nil},
+		{"The Customer is responsible to implement appropriate safeguards.", Binding, false, false, "The Customer", false, nil},
+		{"Customer is solely responsible for the encryption of Content.", Binding, false, false, "Customer", false, nil},
 		{"Customer may audit Provider once a year.", Permissive, false, false, "Customer", false, nil},
 		{"Provider shall not disclose Confidential Information to third parties.", Binding, true, false, "Provider", false, nil},
 		{"Provider shall not be required to encrypt backups.", Binding, false, true, "Provider", false, nil},
