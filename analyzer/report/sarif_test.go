@@ -377,3 +377,17 @@ func TestSARIFSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// Standard input has no URI: its artifact is described instead.
+func TestSARIFStdin(t *testing.T) {
+	r := sample()
+	r.Documents[0].Path = "-"
+	_, log := writeSARIF(t, r, sampleCatalog(), SARIFOptions{BaseDir: "/work"})
+	run := log.Runs[0]
+	if len(run.Artifacts) != 1 || run.Artifacts[0].Location.URI != "" || run.Artifacts[0].Location.Description.Text != "standard input" {
+		t.Errorf("artifact %+v", run.Artifacts[0].Location)
+	}
+	if al := run.Results[1].Locations[0].PhysicalLocation.ArtifactLocation; al.URI != "" || al.Index == nil || *al.Index != 0 {
+		t.Errorf("a result on standard input points at %+v; want artifact 0", al)
+	}
+}
