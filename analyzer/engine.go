@@ -9,6 +9,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Status is the outcome of one check in one agreement.
@@ -146,9 +149,12 @@ type Location struct {
 	Page    int    `json:"page,omitempty"`
 	Section string `json:"section,omitempty"`
 	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
+	// EndLine is the last line the evidence runs over when that is not
+	// Line (a table row, whose cells are lines of their own); 0 otherwise.
+	EndLine int `json:"endLine,omitempty"`
+	Column  int `json:"column"`
+	Start   int `json:"start"`
+	End     int `json:"end"`
 }
 
 // QuantityValue is a number as a report shows it, in the units of the
@@ -205,10 +211,15 @@ type Suppression struct {
 }
 
 // Fingerprint returns a result's fingerprint: a hash of the check id and
-// the evidence's letters and digits, lower-cased, so that reflowed lines,
-// hyphenation, page breaks between words and punctuation changes from
-// re-exporting a document (PDF, DOCX) do not change it. A result with no
-// evidence (a missing clause) is fingerprinted by its check alone.
+// the evidence's letters and digits, so that reflowed lines, hyphenation,
+// page breaks between words and punctuation changes from re-exporting a
+// document (PDF, DOCX) do not change it. The letters are compared as a
+// search engine would: compatibility forms composed (Unicode NFKC: the
+// "ﬁ" ligature and full-width digits a PDF may carry are "fi" and "24",
+// an "é" drawn as "e" and an accent is one letter) and case folded
+// ("SECURITY" in a heading styled as capitals, "Straße" and "STRASSE").
+// A result with no evidence (a missing clause) is fingerprinted by its
+// check alone.
 func Fingerprint(check, evidence string) string {
 	h := sha256.New()
 	h.Write([]byte(check))
@@ -216,13 +227,20 @@ func Fingerprint(check, evidence string) string {
 	if evidence == "" {
 		h.Write([]byte("missing"))
 	}
-	for _, r := range strings.ToLower(evidence) {
+	for _, r := range fingerprintText(evidence) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			var b [utf8.UTFMax]byte
 			h.Write(b[:utf8.EncodeRune(b[:], r)])
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// fingerprintText is NFKC case folding: NFKC, full case folding, NFKC
+// again (folding may leave a sequence that composes). A Caser keeps
+// state, so each call makes its own: reviews run in parallel.
+func fingerprintText(s string) string {
+	return norm.NFKC.String(cases.Fold().String(norm.NFKC.String(s)))
 }
 
 // Failing reports whether the result counts against a --fail-on level:
@@ -291,6 +309,9 @@ func (a *Analysis) Place(e Evidence) Place {
 		last := a.Clauses[u.Clauses[len(u.Clauses)-1]]
 		lb := a.Doc.Blocks[last.Block]
 		pl.Location.End = lb.Start + runeOffset(lb.Text, last.End)
+		if lb.Line > b.Line {
+			pl.Location.EndLine = lb.Line
+		}
 	}
 	if q := e.Quantity; q != nil {
 		pl.Quantity = &QuantityValue{Amount: q.Amount, Unit: q.Unit, Qualifier: q.Qualifier, Text: q.Text, Term: e.Term}

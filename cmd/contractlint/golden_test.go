@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestGoldenReview runs review on small corpus agreements, in text (passes
-// shown) and JSON, from the repository root so that paths in the output
+// shown), JSON, Markdown and SARIF, from the repository root so that paths in the output
 // are the ones a user types, and compares with testdata/golden.
 func TestGoldenReview(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -35,6 +35,10 @@ func TestGoldenReview(t *testing.T) {
 		{"syn-01-ridgeback.txt", []string{"--show-pass", "--baseline", "ecc-2-2024", "testdata/corpus/synthetic/docs/syn-01-ridgeback.pdf"}},
 		{"syn-01-ridgeback.json", []string{"--format", "json", "--baseline", "ecc-2-2024", "testdata/corpus/synthetic/docs/syn-01-ridgeback.pdf"}},
 		{"bundle-commonpaper.txt", []string{"--bundle", "testdata/corpus/docs/commonpaper-csa.md", "testdata/corpus/docs/commonpaper-sla.md"}},
+		{"commonpaper-sla.md", []string{"--format", "markdown", "--show-pass", "testdata/corpus/docs/commonpaper-sla.md"}},
+		{"syn-05-harbourline.md", []string{"--format", "markdown", "testdata/corpus/synthetic/docs/syn-05-harbourline.pdf"}},
+		{"syn-01-ridgeback.sarif", []string{"--format", "sarif", "--baseline", "ecc-2-2024", "testdata/corpus/synthetic/docs/syn-01-ridgeback.pdf"}},
+		{"bundle-commonpaper.sarif", []string{"--format", "sarif", "--show-pass", "--baseline", "cisa-msp-2021", "--bundle", "testdata/corpus/docs/commonpaper-csa.md", "testdata/corpus/docs/commonpaper-sla.md"}},
 	} {
 		t.Run(c.golden, func(t *testing.T) {
 			args := append([]string{"review", "--fail-on", "none", "--color", "never"}, c.args...)

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ import (
 // ReviewOptions are the flags of `contractlint review`.
 type ReviewOptions struct {
 	Format    string
+	Output    string
 	Baselines []string
 	RuleDirs  []string
 	FailOn    string
@@ -40,9 +42,21 @@ ones, one line each, like a compiler:
   PATH:LINE:COL: SEVERITY CHECK [CONTROLS]: MESSAGE (p4 §12.3 "evidence")
 
 Formats:
-  text  the lines above, then a summary per document (default)
-  json  every result, passes included, with locations, quantities and a summary
-        per document (layout: analyzer/report/schema/review.schema.json)
+  text      the lines above, then a summary per document (default)
+  json      every result, passes included, with locations, quantities and a
+            summary per document (layout: analyzer/report/schema/review.schema.json)
+  sarif     SARIF 2.1.0 for code scanning (GitHub and other viewers): the checks as
+            rules with help and suggested clause language, baselines as taxonomies,
+            one result per weak or missing check (passes too with --show-pass)
+  markdown  a table per document for a ticket or a pull-request comment (passes in
+            a collapsed block with --show-pass)
+  html      one self-contained page for people: coverage per baseline, each finding
+            with its evidence and clause language that would pass, then the passes;
+            prints well
+
+--output FILE writes the report to FILE instead of standard output, through a
+temporary file renamed at the end, so that a failed run leaves no partial file;
+it refuses to name one of the input files.
 
 Files are reviewed separately unless --bundle is given: then they are one
 agreement (an MSA with its schedules and DPA) whose texts are joined in argument
@@ -58,7 +72,9 @@ reviewed.`,
 		Example: `  contractlint review agreement.pdf
   contractlint review --baseline ecc-2-2024 --fail-on warning msa.docx
   contractlint review --bundle msa.pdf schedule-2.docx dpa.pdf
-  contractlint review --format json --fail-on none *.pdf > review.json`,
+  contractlint review --format json --fail-on none *.pdf > review.json
+  contractlint review --format sarif -o contractlint.sarif contracts/*.pdf
+  contractlint review --format html -o review.html msa.docx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -66,11 +82,12 @@ reviewed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: text, json, sarif, markdown or html")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringArrayVarP(&opts.Baselines, "baseline", "b", nil, "baseline whose checks to run (repeatable; default: the default baseline, see 'contractlint rules')")
 	f.StringArrayVar(&opts.RuleDirs, "rules", nil, "directory of extra rule files (*.yaml; repeatable)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "lowest severity of a weak or missing check that makes the exit status 1: error, warning, note or none")
-	f.BoolVar(&opts.ShowPass, "show-pass", false, "list passing checks too (text format; json always has them)")
+	f.BoolVar(&opts.ShowPass, "show-pass", false, "list passing checks too (text, sarif, markdown; json and html always have them)")
 	f.BoolVar(&opts.Bundle, "bundle", false, "review all files as one agreement")
 	f.StringVar(&opts.Color, "color", "auto", "colour the severity: auto (when output is a terminal), always or never")
 	return cmd
@@ -81,10 +98,8 @@ reviewed.`,
 var errFindings = errors.New("findings at or above --fail-on")
 
 func runReview(ios *IO, opts *ReviewOptions) error {
-	switch opts.Format {
-	case "text", "json":
-	default:
-		return usageError{fmt.Errorf("unknown --format %q: use text or json", opts.Format)}
+	if err := checkReportFormat(opts.Format); err != nil {
+		return err
 	}
 	var color bool
 	switch opts.Color {
@@ -102,6 +117,12 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 	}
 	if err := checkStdin(opts.Files); err != nil {
 		return err
+	}
+	if err := checkOutput(opts.Output, opts.Files); err != nil {
+		return err
+	}
+	if toFile(opts.Output) && opts.Color == "auto" {
+		color = false
 	}
 	set, plan, err := loadPlan(opts.RuleDirs, opts.Baselines)
 	if err != nil {
@@ -136,11 +157,8 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		}
 	}
 
-	if opts.Format == "json" {
-		err = report.JSON(ios.Out, rep)
-	} else {
-		err = report.Text(ios.Out, rep, report.TextOptions{ShowPass: opts.ShowPass, Color: color})
-	}
+	cat := catalogOf(set, plan)
+	err = writeOutput(ios, opts.Output, func(w io.Writer) error { return writeReport(w, rep, cat, opts, color) })
 	switch {
 	case err != nil:
 		return err
