@@ -461,3 +461,36 @@ func TestConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigRulesCommand: 'contractlint rules' lists the checks as a
+// review in the same folder runs them.
+func TestConfigRulesCommand(t *testing.T) {
+	dir := workspace(t)
+	writeConfig(t, filepath.Join(dir, ".contractlint.yaml"), "thresholds:\n  incident-notification: \"<= 48 hours\"\nseverities:\n  mfa: note\ndisable: [least-privilege]\n")
+	out, errs, code := runIn(t, filepath.Join(dir, "contracts"), "", "rules", "--format", "json")
+	if code != 0 || errs != "" {
+		t.Fatalf("rules: exit %d, stderr %q", code, errs)
+	}
+	var r struct {
+		Checks []struct {
+			ID        string `json:"id"`
+			Severity  string `json:"severity"`
+			Threshold string `json:"threshold"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range r.Checks {
+		got[c.ID] = c.Severity + " " + c.Threshold
+	}
+	if len(r.Checks) != 41 || got["mfa"] != "note " || got["incident-notification"] != "error <= 48 hours" || got["least-privilege"] != "" {
+		t.Errorf("%d checks, mfa %q, incident-notification %q, least-privilege %q; want 41, note, <= 48 hours, none",
+			len(r.Checks), got["mfa"], got["incident-notification"], got["least-privilege"])
+	}
+	out, _, _ = runIn(t, filepath.Join(dir, "contracts"), "", "rules")
+	if !strings.HasSuffix(out, "\n41 checks (baselines: msp-default; configuration: ../.contractlint.yaml). 'contractlint rules explain ID' describes one.\n") {
+		t.Errorf("the listing should name the configuration:\n%s", out[max(0, len(out)-200):])
+	}
+}
