@@ -410,7 +410,8 @@ func TestConfigDisableBaselinesRules(t *testing.T) {
 	if strings.Join(r.Baselines, ",") != "msp-default,ecc-2-2024" {
 		t.Errorf("baselines %v; want the file's", r.Baselines)
 	}
-	r, _, _ = reviewJSON(t, dir, "--config", cfg, "--fail-on", "none", "--baseline", "msp-default", "--rules", "extra", agreement)
+	// The file's own rule folder given again is not loaded twice.
+	r, _, _ = reviewJSON(t, dir, "--config", cfg, "--fail-on", "none", "--baseline", "msp-default", "--rules", "extra", "--rules", filepath.Join("policy", "rules"), agreement)
 	got = checks(r)
 	// msp-default alone: 42 checks, two disabled, both user checks added.
 	if strings.Join(r.Baselines, ",") != "msp-default" || len(got) != 42 || got["in-kingdom-operations"] || got["mfa"] || !got["my-check"] || !got["their-check"] {

@@ -59,7 +59,7 @@ func planReview(co ConfigOptions, ruleDirs, baselines []string) (*reviewSetup, e
 	if s.today, err = today(); err != nil {
 		return nil, err
 	}
-	s.set, err = rules.Load(append(append([]string(nil), cfg.RuleDirs...), ruleDirs...)...)
+	s.set, err = rules.Load(uniqueDirs(append(append([]string(nil), cfg.RuleDirs...), ruleDirs...))...)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +75,24 @@ func planReview(co ConfigOptions, ruleDirs, baselines []string) (*reviewSetup, e
 	}
 	s.plan = cfg.Apply(plan)
 	return s, nil
+}
+
+// uniqueDirs leaves out folders named before (the file's rule folder
+// given again with --rules would define its rules twice).
+func uniqueDirs(dirs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range dirs {
+		key := d
+		if abs, err := filepath.Abs(d); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // loadConfig reads the configuration file the options choose; nil when
