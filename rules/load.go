@@ -182,6 +182,15 @@ func (s *Set) load(fsys fs.FS, name string) error {
 // DecodeStrict decodes one YAML document into v, rejecting unknown fields
 // and trailing documents; errors name the file and line.
 func DecodeStrict(filename string, data []byte, v any) error {
+	// yaml.v3 panics on a mapping that has a merge key ("<<") and a key
+	// that is itself a list or a mapping (it hashes the key). Neither
+	// kind of key belongs in our files, so they are refused first.
+	var root yaml.Node
+	if yaml.Unmarshal(data, &root) == nil {
+		if k := complexKey(&root); k != nil {
+			return fmt.Errorf("%s:%d: a key must be a plain name, not a list or a mapping", filename, k.Line)
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
@@ -193,6 +202,26 @@ func DecodeStrict(filename string, data []byte, v any) error {
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return fmt.Errorf("%s:%d: a second YAML document; put everything in one", filename, extra.Line)
+	}
+	return nil
+}
+
+// complexKey returns the first mapping key under n that is not a scalar
+// (aliases are not followed: what they name is under n already).
+func complexKey(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			if k := n.Content[i]; k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode {
+				return k
+			} else if k.Kind == yaml.AliasNode && k.Alias != nil && k.Alias.Kind != yaml.ScalarNode {
+				return k
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if k := complexKey(c); k != nil {
+			return k
+		}
 	}
 	return nil
 }

@@ -243,6 +243,12 @@ func compile(s ruleSpec, at string) (*Rule, error) {
 	return r, nil
 }
 
+// AcceptsThreshold reports, as an error saying why not, whether the rule
+// can compare its number with th: the rule reads a number, of th's kind,
+// and th points the rule's way (<= for a time limit, >= for a retention).
+// A configuration file's threshold overrides are checked with it.
+func (r *Rule) AcceptsThreshold(th *analyzer.Threshold) error { return r.acceptsThreshold(th) }
+
 // acceptsThreshold checks that a threshold compares with the rule's kind
 // of number in the rule's direction.
 func (r *Rule) acceptsThreshold(th *analyzer.Threshold) error {

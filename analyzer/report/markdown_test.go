@@ -61,7 +61,7 @@ func TestMarkdown(t *testing.T) {
 	md := a.String()
 	for _, want := range []string{
 		"## contractlint review\n",
-		"\n### msa.pdf\n\n**4 checks: 1 pass, 2 weak, 1 missing (2 errors, 0 warnings, 1 note)**\n",
+		"\n### msa.pdf\n\n**4 checks: 1 pass, 2 weak, 1 missing (2 errors, 0 warnings, 0 notes, 1 waived)**\n",
 		"| Check | Status | Severity | Controls | Evidence | Where |\n| --- | --- | --- | --- | --- | --- |\n",
 		"### Notices\n\n- **warning** waiver for mfa expired on 2026-01-31 (`.contractlint.yaml:20`)\n",
 	} {
@@ -167,7 +167,7 @@ func TestMarkdownManyAndErrors(t *testing.T) {
 		t.Errorf("a clean document should say so:\n%s", md)
 	}
 	for _, want := range []string{
-		"\n**Total:** 2 documents, 5 checks: 2 pass, 2 weak, 1 missing (2 errors, 0 warnings, 1 note); 1 file could not be read\n",
+		"\n**Total:** 2 documents, 5 checks: 2 pass, 2 weak, 1 missing (2 errors, 0 warnings, 0 notes, 1 waived); 1 file could not be read\n",
 		"\n### Files that could not be read\n\n- `scan.pdf`: no text layer\n",
 	} {
 		if !strings.Contains(md, want) {

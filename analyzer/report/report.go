@@ -78,15 +78,17 @@ type Error struct {
 }
 
 // Summary counts results by status, and the weak and missing ones by
-// severity.
+// severity, except those a waiver accepts: they are counted as
+// Suppressed instead, so that the severities count what --fail-on sees.
 type Summary struct {
-	Checks   int `json:"checks"`
-	Pass     int `json:"pass"`
-	Weak     int `json:"weak"`
-	Missing  int `json:"missing"`
-	Errors   int `json:"errors"`
-	Warnings int `json:"warnings"`
-	Notes    int `json:"notes"`
+	Checks     int `json:"checks"`
+	Pass       int `json:"pass"`
+	Weak       int `json:"weak"`
+	Missing    int `json:"missing"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Notes      int `json:"notes"`
+	Suppressed int `json:"suppressed"`
 }
 
 // Summarize counts results.
@@ -109,6 +111,10 @@ func (s *Summary) add(r analyzer.Result) {
 	case analyzer.Missing:
 		s.Missing++
 	}
+	if r.Suppression != nil {
+		s.Suppressed++
+		return
+	}
 	switch r.Severity {
 	case analyzer.SeverityError:
 		s.Errors++
@@ -124,6 +130,7 @@ func (s Summary) Plus(t Summary) Summary {
 	return Summary{
 		Checks: s.Checks + t.Checks, Pass: s.Pass + t.Pass, Weak: s.Weak + t.Weak, Missing: s.Missing + t.Missing,
 		Errors: s.Errors + t.Errors, Warnings: s.Warnings + t.Warnings, Notes: s.Notes + t.Notes,
+		Suppressed: s.Suppressed + t.Suppressed,
 	}
 }
 

@@ -61,7 +61,8 @@ func sample() *Report {
 
 func TestSummarize(t *testing.T) {
 	got := sample().Documents[0].Summary
-	want := Summary{Checks: 4, Pass: 1, Weak: 2, Missing: 1, Errors: 2, Warnings: 0, Notes: 1}
+	// security-training is waived: counted as weak and suppressed, not as a note.
+	want := Summary{Checks: 4, Pass: 1, Weak: 2, Missing: 1, Errors: 2, Warnings: 0, Notes: 0, Suppressed: 1}
 	if got != want {
 		t.Errorf("Summarize = %+v; want %+v", got, want)
 	}
@@ -75,8 +76,7 @@ func TestText(t *testing.T) {
 	want := `msa.pdf:1:1: error mfa [ecc-2-2024 4-1-3 guidance, five-eyes-msp-2022 Enforce MFA]: no clause on multi-factor authentication
 msa.pdf:179:22: error incident-notification [mss-contract Incident: notification requirements]: within 72 hrs does not meet <= 24 hours (p5 §6(b) "Vendor shall notify Customer in writing of any Security Incident within 72 hrs after confirming it...")
     msa.pdf:410:1: related (p9 §Schedule 2, 3.1 "Personal Data Breaches are notified within 48 hours.")
-msa.pdf:30:1: note security-training: no cadence stated (§8 "Vendor trains its staff.")
-msa.pdf: 4 checks: 1 pass, 2 weak, 1 missing (2 errors, 0 warnings, 1 note)
+msa.pdf: 4 checks: 1 pass, 2 weak, 1 missing (2 errors, 0 warnings, 0 notes, 1 waived)
 `
 	if b.String() != want {
 		t.Errorf("text report:\n%s\nwant:\n%s", b.String(), want)
@@ -90,11 +90,16 @@ msa.pdf: 4 checks: 1 pass, 2 weak, 1 missing (2 errors, 0 warnings, 1 note)
 	if strings.Contains(b.String(), "\x1b[") {
 		t.Error("colour escapes without Color")
 	}
+	if strings.Contains(b.String(), "security-training") {
+		t.Error("a waived result is listed; it should only be counted")
+	}
 }
 
 func TestTextColor(t *testing.T) {
 	var b bytes.Buffer
-	Text(&b, sample(), TextOptions{Color: true, ShowPass: true})
+	r := sample()
+	r.Documents[0].Results[3].Suppression = nil
+	Text(&b, r, TextOptions{Color: true, ShowPass: true})
 	for _, want := range []string{": \x1b[1;31merror\x1b[0m mfa ", ": \x1b[1;36mnote\x1b[0m security-training", ": \x1b[32mpass\x1b[0m data-return-deletion"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("coloured output lacks %q:\n%s", want, b.String())
@@ -131,10 +136,10 @@ func TestTextTotal(t *testing.T) {
 	var b bytes.Buffer
 	Text(&b, r, TextOptions{})
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if want := "2 documents, 8 checks: 2 pass, 4 weak, 2 missing (4 errors, 0 warnings, 2 notes); 1 file could not be read"; lines[len(lines)-1] != want {
+	if want := "2 documents, 8 checks: 2 pass, 4 weak, 2 missing (4 errors, 0 warnings, 0 notes, 2 waived); 1 file could not be read"; lines[len(lines)-1] != want {
 		t.Errorf("last line %q; want %q", lines[len(lines)-1], want)
 	}
-	if !strings.Contains(b.String(), "1 note)\n\nb.md:1:1: error mfa") {
+	if !strings.Contains(b.String(), "1 waived)\n\nb.md:1:1: error mfa") {
 		t.Errorf("documents should be separated by a blank line:\n%s", b.String())
 	}
 
@@ -255,6 +260,7 @@ func TestSchemaRejects(t *testing.T) {
 		{"wrong version", `"version": "1"`, `"version": "2"`},
 		{"unknown status", `"status": "missing"`, `"status": "absent"`},
 		{"severity none", `"severity": "note"`, `"severity": "none"`},
+		{"summary without suppressed", `"suppressed": 1`, `"waived": 1`},
 		{"missing with a location", `"message": "no clause on multi-factor authentication"`, `"message": "x", "evidence": "y", "location": {"line": 1, "column": 1, "start": 0, "end": 1}`},
 		{"weak without evidence", `"evidence": "Vendor trains its staff.",`, ``},
 		{"line 0", `"line": 30,`, `"line": 0,`},

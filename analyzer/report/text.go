@@ -28,8 +28,10 @@ const EvidenceWidth = 100
 //	PATH:LINE:COL: SEVERITY CHECK [CONTROLS]: MESSAGE (p4 §12.3 "evidence...")
 //
 // A missing check points at line 1, column 1 and quotes nothing. Other
-// clauses the status rests on follow on indented lines. Each document
-// ends with a summary line; a run of several documents ends with a total.
+// clauses the status rests on follow on indented lines. A result that a
+// waiver accepts is left out, as linters leave out suppressed findings,
+// and counted as waived in the summary. Each document ends with a
+// summary line; a run of several documents ends with a total.
 // Files that could not be read are left to the caller's error output and
 // only counted in the total.
 func Text(w io.Writer, r *Report, opts TextOptions) error {
@@ -40,7 +42,7 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 			bw.WriteString("\n")
 		}
 		for _, res := range d.Results {
-			if res.Status == analyzer.Pass && !opts.ShowPass {
+			if res.Status == analyzer.Pass && !opts.ShowPass || res.Suppression != nil {
 				continue
 			}
 			writeResult(bw, d, res, opts.Color)
@@ -145,11 +147,16 @@ func trimEvidence(s string, n int) string {
 }
 
 // summaryText is "N checks: P pass, W weak, M missing (E errors, W
-// warnings, N notes)".
+// warnings, N notes)", with ", S waived" in the parentheses when a
+// waiver accepted some.
 func summaryText(s Summary) string {
-	return fmt.Sprintf("%s: %d pass, %d weak, %d missing (%s, %s, %s)",
+	waived := ""
+	if s.Suppressed > 0 {
+		waived = fmt.Sprintf(", %d waived", s.Suppressed)
+	}
+	return fmt.Sprintf("%s: %d pass, %d weak, %d missing (%s, %s, %s%s)",
 		plural(s.Checks, "check"), s.Pass, s.Weak, s.Missing,
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Notes, "note"))
+		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Notes, "note"), waived)
 }
 
 func plural(n int, word string) string {

@@ -76,6 +76,6 @@ clauses and reports missing or weak security terms against a control baseline.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios), NewCmdReview(ios), NewCmdRules(ios), NewCmdAccuracy(ios))
+	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios), NewCmdReview(ios), NewCmdRules(ios), NewCmdAccuracy(ios), NewCmdInit(ios))
 	return root
 }

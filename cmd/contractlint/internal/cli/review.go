@@ -27,6 +27,7 @@ type ReviewOptions struct {
 	Bundle    bool
 	Color     string
 	Files     []string
+	ConfigOptions
 }
 
 // NewCmdReview reviews agreements against the checks of a baseline.
@@ -65,16 +66,29 @@ reported once, with the paths joined by ", "; text lines still name the file
 and line each clause is in, and the JSON lists the files as "parts" with where
 each starts in the joined text.
 
+Settings come from .contractlint.yaml in the current folder or the nearest one
+above it (the search stops at a repository root, a folder holding .git), or
+from --config FILE; --no-config ignores it. It sets baselines, thresholds,
+severities, disabled checks, extra rule folders and waivers; 'contractlint
+init' writes a commented starter. Flags win: --baseline replaces the file's
+baselines, --rules adds to its rule folders. A waiver accepts a weak or
+missing check (with a reason, and an end date if it has one): the result
+is left out of the text report and counted as waived, kept in JSON with its
+"suppression", and does not count for --fail-on. An expired waiver stops
+applying; it, and a waiver that accepted nothing in the agreements reviewed,
+get a warning on stderr and in the JSON "notices".
+
 Exit status: 0 when no weak or missing check is at or above --fail-on, 1 when
-one is, 2 for bad flags, rules or input files (whatever the format). A file
-that cannot be read gets one error line naming it; the other files are still
-reviewed.`,
+one is, 2 for bad flags, configuration, rules or input files (whatever the
+format). A file that cannot be read gets one error line naming it; the other
+files are still reviewed.`,
 		Example: `  contractlint review agreement.pdf
   contractlint review --baseline ecc-2-2024 --fail-on warning msa.docx
   contractlint review --bundle msa.pdf schedule-2.docx dpa.pdf
   contractlint review --format json --fail-on none *.pdf > review.json
   contractlint review --format sarif -o contractlint.sarif contracts/*.pdf
-  contractlint review --format html -o review.html msa.docx`,
+  contractlint review --format html -o review.html msa.docx
+  contractlint review --config ../procurement/.contractlint.yaml msa.pdf`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -90,6 +104,7 @@ reviewed.`,
 	f.BoolVar(&opts.ShowPass, "show-pass", false, "list passing checks too (text, sarif, markdown; json and html always have them)")
 	f.BoolVar(&opts.Bundle, "bundle", false, "review all files as one agreement")
 	f.StringVar(&opts.Color, "color", "auto", "colour the severity: auto (when output is a terminal), always or never")
+	addConfigFlags(cmd, &opts.ConfigOptions)
 	return cmd
 }
 
@@ -124,14 +139,15 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 	if toFile(opts.Output) && opts.Color == "auto" {
 		color = false
 	}
-	set, plan, err := loadPlan(opts.RuleDirs, opts.Baselines)
+	setup, err := planReview(opts.ConfigOptions, opts.RuleDirs, opts.Baselines)
 	if err != nil {
 		return err
 	}
+	set, plan := setup.set, setup.plan
 
 	rep := &report.Report{
 		Tool:      report.Tool{Name: "contractlint", Version: toolVersion()},
-		Baselines: baselineIDs(set, opts.Baselines),
+		Baselines: baselineIDs(setup.set, setup.baselines),
 	}
 	docs, errs := extractAll(ios, opts.Files)
 	var read []*corpus.Document
@@ -156,6 +172,7 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 			rep.Errors = append(rep.Errors, report.Error{Path: opts.Files[i], Error: errorText(err, opts.Files[i])})
 		}
 	}
+	setup.waive(ios, rep)
 
 	cat := catalogOf(set, plan)
 	err = writeOutput(ios, opts.Output, func(w io.Writer) error { return writeReport(w, rep, cat, opts, color) })

@@ -20,6 +20,7 @@ type RulesOptions struct {
 	Baselines []string
 	RuleDirs  []string
 	ID        string
+	ConfigOptions
 }
 
 // NewCmdRules lists the checks a review runs; its explain subcommand
@@ -31,8 +32,10 @@ func NewCmdRules(ios *IO) *cobra.Command {
 		Short: "List the checks a review runs",
 		Long: `Rules lists the checks the chosen baselines run (the default baseline when none is
 given), in the order a review reports them: severity, the number a check reads
-and its threshold, and each baseline's control references. 'rules explain ID'
-tells what one check looks for and what passes.`,
+and its threshold, and each baseline's control references. A configuration
+file (see 'contractlint review --help') applies as it does to a review: its
+baselines, thresholds, severities, disabled checks and rule folders. 'rules
+explain ID' tells what one check looks for and what passes.`,
 		Example: `  contractlint rules
   contractlint rules --baseline ecc-2-2024
   contractlint rules explain incident-notification`,
@@ -44,6 +47,7 @@ tells what one check looks for and what passes.`,
 	cmd.PersistentFlags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
 	cmd.PersistentFlags().StringArrayVar(&opts.RuleDirs, "rules", nil, "directory of extra rule files (*.yaml; repeatable)")
 	cmd.Flags().StringArrayVarP(&opts.Baselines, "baseline", "b", nil, "baseline whose checks to list (repeatable; default: the default baseline)")
+	addConfigFlags(cmd, &opts.ConfigOptions)
 
 	explain := &cobra.Command{
 		Use:   "explain ID",
@@ -94,17 +98,18 @@ func runRules(ios *IO, opts *RulesOptions) error {
 	if err := checkFormat(opts.Format); err != nil {
 		return err
 	}
-	set, plan, err := loadPlan(opts.RuleDirs, opts.Baselines)
+	setup, err := planReview(opts.ConfigOptions, opts.RuleDirs, opts.Baselines)
 	if err != nil {
 		return err
 	}
+	set, plan := setup.set, setup.plan
 	w := bufio.NewWriter(ios.Out)
 	if opts.Format == "json" {
 		out := struct {
 			Version   string     `json:"version"`
 			Baselines []string   `json:"baselines"`
 			Checks    []ruleJSON `json:"checks"`
-		}{"1", baselineIDs(set, opts.Baselines), make([]ruleJSON, 0, len(plan))}
+		}{"1", baselineIDs(set, setup.baselines), make([]ruleJSON, 0, len(plan))}
 		for _, p := range plan {
 			info := p.Rule.Info()
 			out.Checks = append(out.Checks, ruleJSON{
@@ -131,8 +136,12 @@ func runRules(ios *IO, opts *RulesOptions) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d checks (baselines: %s). 'contractlint rules explain ID' describes one.\n",
-		len(plan), strings.Join(baselineIDs(set, opts.Baselines), ", "))
+	configured := ""
+	if setup.cfg != nil {
+		configured = "; configuration: " + setup.cfg.Path
+	}
+	fmt.Fprintf(w, "\n%d checks (baselines: %s%s). 'contractlint rules explain ID' describes one.\n",
+		len(plan), strings.Join(baselineIDs(set, setup.baselines), ", "), configured)
 	return w.Flush()
 }
 
