@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -221,18 +220,29 @@ type Suppression struct {
 // A result with no evidence (a missing clause) is fingerprinted by its
 // check alone.
 func Fingerprint(check, evidence string) string {
+	return fingerprint(check, evidence, fingerprintWords(evidence))
+}
+
+// fingerprintWords returns the letters and digits of the folded evidence:
+// what a fingerprint hashes besides the check.
+func fingerprintWords(evidence string) string {
+	var b strings.Builder
+	for _, r := range fingerprintText(evidence) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func fingerprint(check, evidence, words string) string {
 	h := sha256.New()
 	h.Write([]byte(check))
 	h.Write([]byte{0})
 	if evidence == "" {
 		h.Write([]byte("missing"))
 	}
-	for _, r := range fingerprintText(evidence) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			var b [utf8.UTFMax]byte
-			h.Write(b[:utf8.EncodeRune(b[:], r)])
-		}
-	}
+	h.Write([]byte(words))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
@@ -250,13 +260,35 @@ func (r Result) Failing(level Severity) bool {
 	return r.Status != Pass && r.Suppression == nil && level != SeverityNone && r.Severity >= level
 }
 
+// Signed is a Rule that can say when another rule decides alike: two
+// rules with the same non-empty signature and threshold give the same
+// finding, so a review checks them once.
+type Signed interface {
+	Signature() string
+}
+
 // Review runs the planned rules over an agreement and returns one result
 // per rule, in plan order.
 func Review(a *Analysis, plan []Planned) []Result {
 	out := make([]Result, 0, len(plan))
+	folded := map[string]string{}
+	decided := map[string]Finding{}
 	for _, p := range plan {
 		info := p.Rule.Info()
-		f := p.Rule.Check(a, p.Threshold)
+		var f Finding
+		if s, ok := p.Rule.(Signed); ok && s.Signature() != "" {
+			key := s.Signature()
+			if p.Threshold != nil {
+				key += "\x00" + p.Threshold.Text
+			}
+			var seen bool
+			if f, seen = decided[key]; !seen {
+				f = p.Rule.Check(a, p.Threshold)
+				decided[key] = f
+			}
+		} else {
+			f = p.Rule.Check(a, p.Threshold)
+		}
 		r := Result{
 			Check:    info.ID,
 			Title:    info.Title,
@@ -279,7 +311,13 @@ func Review(a *Analysis, plan []Planned) []Result {
 			}
 			r.Related = append(r.Related, pl)
 		}
-		r.Fingerprint = Fingerprint(r.Check, r.Evidence)
+		w, ok := folded[r.Evidence]
+		if !ok {
+			// Many checks quote the same clause: fold it once.
+			w = fingerprintWords(r.Evidence)
+			folded[r.Evidence] = w
+		}
+		r.Fingerprint = fingerprint(r.Check, r.Evidence, w)
 		out = append(out, r)
 	}
 	return out

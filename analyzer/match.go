@@ -181,6 +181,9 @@ type index struct {
 	units []Unit
 	post  map[string][]posting
 	vocab []string // sorted keys of post
+
+	mu    sync.Mutex
+	found map[string][]int // Find's results by pattern text
 }
 
 type posting struct{ unit, pos int32 }
@@ -203,7 +206,7 @@ func (a *Analysis) index() *index {
 }
 
 func buildIndex(a *Analysis) *index {
-	ix := &index{post: map[string][]posting{}}
+	ix := &index{post: map[string][]posting{}, found: map[string][]int{}}
 	roles := roleWords(a.Parties)
 	blocks := a.Doc.Blocks
 	rowUnit := map[[2]int]int{}   // (table, row) -> unit
@@ -327,12 +330,28 @@ func joinCell(a, b string) string {
 }
 
 // Find returns the units in which every group of p matches, in document
-// order.
+// order. Results are kept per agreement by the pattern's text, so rules
+// that share a pattern (or a rule pack that repeats the built-in ones)
+// look it up once. The slice returned is shared: do not modify it.
 func (a *Analysis) Find(p *Pattern) []int {
 	if p.Empty() {
 		return nil
 	}
 	ix := a.index()
+	ix.mu.Lock()
+	out, ok := ix.found[p.Source]
+	ix.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = ix.find(p)
+	ix.mu.Lock()
+	ix.found[p.Source] = out
+	ix.mu.Unlock()
+	return out
+}
+
+func (ix *index) find(p *Pattern) []int {
 	var hits map[int32]bool
 	for _, g := range p.groups {
 		in := map[int32]bool{}
@@ -366,18 +385,11 @@ func (a *Analysis) Matches(p *Pattern, ui int) bool {
 	if p.Empty() {
 		return false
 	}
-	u := &a.index().units[ui]
-	for _, g := range p.groups {
-		if !u.matchGroup(g) {
-			return false
-		}
-	}
-	for _, g := range p.not {
-		if u.matchGroup(g) {
-			return false
-		}
-	}
-	return true
+	// The units a pattern matches are found once per agreement through the
+	// word index (Find); each question after that is a binary search.
+	in := a.Find(p)
+	i := sort.SearchInts(in, ui)
+	return i < len(in) && in[i] == ui
 }
 
 func (u *Unit) matchGroup(g []phrase) bool {
