@@ -38,7 +38,7 @@ func Text(w io.Writer, p *Portfolio) error {
 		bw.WriteString("The index holds no agreements.\n")
 		return bw.Flush()
 	}
-	width := 8
+	width := len("agreement")
 	for _, d := range p.Documents {
 		width = max(width, len([]rune(d.Path)))
 	}
