@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -540,13 +541,11 @@ func TestIndexLock(t *testing.T) {
 	}
 }
 
-// TestIndexInterrupted: a run killed after its first committed batch
-// leaves an index that opens, holds every agreement of that batch
-// whole, and is completed by running the same command again.
-func TestIndexInterrupted(t *testing.T) {
+// copies writes n copies of small corpus agreements into a new folder.
+func copies(t *testing.T, n int) string {
+	t.Helper()
 	src := t.TempDir()
 	small := []string{testdata("corpus", "docs", "commonpaper-sla.md"), testdata("corpus", "docs", "hhs-sample-baa-provisions.md"), testdata("corpus", "synthetic", "docs", "syn-12-bluefin.md")}
-	const n = 240
 	for i := range n {
 		data, err := os.ReadFile(small[i%len(small)])
 		if err != nil {
@@ -554,36 +553,44 @@ func TestIndexInterrupted(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(src, fmt.Sprintf("a%03d.md", i)), data, 0o644)
 	}
-	idx := filepath.Join(t.TempDir(), "idx")
+	return src
+}
+
+// startIndex starts `contractlint index` on src with batches of 10 and
+// returns once its first batch is committed, with the number of
+// agreements that batch held and the rest of its standard error.
+func startIndex(t *testing.T, idx, src string) (*exec.Cmd, int, *bufio.Reader) {
+	t.Helper()
 	cmd := exec.Command(binary, "index", "--no-config", "--index", idx, "--batch", "10", "--jobs", "2", src)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
+	var stdout strings.Builder
+	cmd.Stdout = &stdout
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	committed := regexp.MustCompile(`^contractlint: index: (\d+) of \d+ files done, batch committed \((\d+) added`)
+	committed := regexp.MustCompile(`^contractlint: index: \d+ of \d+ files done, batch committed \((\d+) added`)
 	r := bufio.NewReader(stderr)
-	first := 0
 	for {
 		line, err := r.ReadString('\n')
 		if m := committed.FindStringSubmatch(line); m != nil {
-			first, _ = strconv.Atoi(m[2])
-			break
+			first, _ := strconv.Atoi(m[1])
+			return cmd, first, r
 		}
 		if err != nil {
+			cmd.Wait()
 			t.Fatalf("no batch committed before stderr closed: %v", err)
 		}
 	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	io.Copy(io.Discard, r)
-	cmd.Wait()
+}
 
+// checkWhole checks that the index opens and that every agreement in it
+// has a status for every check, and returns how many it holds.
+func checkWhole(t *testing.T, idx string) int {
+	t.Helper()
 	p := portfolioOf(t, idx)
-	if p.Agreements < first || p.Agreements >= n {
-		t.Fatalf("after the kill the index holds %d agreements; the first batch committed %d of %d", p.Agreements, first, n)
-	}
 	for _, d := range p.Documents {
 		for i, s := range d.Statuses {
 			if s == "" {
@@ -591,14 +598,57 @@ func TestIndexInterrupted(t *testing.T) {
 			}
 		}
 	}
-	kept := p.Agreements
 	if s := search(t, "--index", idx, "notify"); s.Total == 0 {
 		t.Error("the interrupted index finds nothing")
+	}
+	return p.Agreements
+}
+
+// TestIndexInterrupted: a run killed after its first committed batch
+// leaves an index that opens, holds every agreement of that batch
+// whole, and is completed by running the same command again.
+func TestIndexInterrupted(t *testing.T) {
+	const n = 240
+	src := copies(t, n)
+	idx := filepath.Join(t.TempDir(), "idx")
+	cmd, first, rest := startIndex(t, idx, src)
+	cmd.Process.Signal(syscall.SIGKILL)
+	io.Copy(io.Discard, rest)
+	cmd.Wait()
+
+	kept := checkWhole(t, idx)
+	if kept < first || kept >= n {
+		t.Fatalf("after the kill the index holds %d agreements; the first batch committed %d of %d", kept, first, n)
 	}
 	out, errs, code := run(t, "", "index", "--no-config", "--index", idx, src)
 	want := fmt.Sprintf("%d added, 0 replaced, %d unchanged, 0 failed; the index holds %d agreements", n-kept, kept, n)
 	if code != 0 || !strings.Contains(out, want) {
 		t.Errorf("finishing run: exit %d, %q; want %q\n%s", code, out, want, errs)
+	}
+}
+
+// TestIndexInterruptedGracefully: Ctrl-C (SIGINT) stops a run after the
+// files in hand, commits them, says so and exits 2; the summary counts
+// what the index holds.
+func TestIndexInterruptedGracefully(t *testing.T) {
+	const n = 240
+	src := copies(t, n)
+	idx := filepath.Join(t.TempDir(), "idx")
+	cmd, first, rest := startIndex(t, idx, src)
+	cmd.Process.Signal(os.Interrupt)
+	tail, _ := io.ReadAll(rest)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Errorf("exit %v; want 2", err)
+	}
+	m := regexp.MustCompile(`the index holds (\d+) agreements`).FindStringSubmatch(cmd.Stdout.(*strings.Builder).String())
+	if m == nil || !regexp.MustCompile(`(?m)^contractlint: interrupted after \d+ of 240 files; what was done is committed: run the same command again to finish$`).Match(tail) {
+		t.Fatalf("stdout %q, stderr %q", cmd.Stdout, tail)
+	}
+	kept := checkWhole(t, idx)
+	if fmt.Sprint(kept) != m[1] || kept < first || kept >= n {
+		t.Errorf("the index holds %d agreements; the run said %s (first batch %d)", kept, m[1], first)
 	}
 }
 

@@ -103,7 +103,7 @@ func openBleve(dir string, readOnly bool) (*bleveIndex, error) {
 	// bolt, under scorch, locks its file too and would wait for ever for
 	// another process: our own lock is taken first, and this is the
 	// backstop for a process that does not take it.
-	cfg := map[string]interface{}{"bolt_timeout": "2s"}
+	cfg := map[string]interface{}{"bolt_timeout": "1s"}
 	var (
 		idx bleve.Index
 		err error

@@ -255,3 +255,19 @@ func TestFormatAmount(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexBoltBackstop: should two writers get past the lock file (one
+// removed it), bleve's own lock on its storage stops the second within
+// a second with ErrLocked instead of leaving it waiting for ever.
+func TestIndexBoltBackstop(t *testing.T) {
+	dir := t.TempDir()
+	w := mustOpen(t, dir, ReadWrite)
+	defer w.Close()
+	if err := os.Remove(filepath.Join(dir, LockFile)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir, ReadWrite)
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another process has the index open") {
+		t.Errorf("second writer past the lock file: %v; want ErrLocked", err)
+	}
+}
