@@ -196,6 +196,41 @@ type Result struct {
 	// Suppression is set when a waiver accepts this result; a suppressed
 	// result does not count for --fail-on.
 	Suppression *Suppression `json:"suppression,omitempty"`
+	// Portfolio says how the result's number compares with the same
+	// check's numbers in other agreements (review --compare-index); nil
+	// unless asked for and the result has a number.
+	Portfolio *Comparison `json:"portfolio,omitempty"`
+}
+
+// Comparison is a result's number set against the numbers other
+// agreements give for the same check (an indexed portfolio). Lower, Same
+// and Higher count the agreements whose number is below, equal to and
+// above this one; agreements whose number cannot be compared with it (a
+// month and an hour, two currencies without a rate) are not counted.
+type Comparison struct {
+	// Summary says it in words: "72 hours; 9 of 12 indexed agreements
+	// give 24 hours or less".
+	Summary string `json:"summary"`
+	// Agreements is the number of other agreements with a comparable
+	// number for the check.
+	Agreements int `json:"agreements"`
+	// MeetThreshold counts those that meet the result's threshold; nil
+	// when the check has none.
+	MeetThreshold *int `json:"meetThreshold,omitempty"`
+	Lower         int  `json:"lower"`
+	Same          int  `json:"same"`
+	Higher        int  `json:"higher"`
+	// Median is the median of the agreements' numbers, in the unit most
+	// of them use; nil when there are none.
+	Median *QuantityValue `json:"median,omitempty"`
+}
+
+// Matcher is a Rule that can list the units of an agreement that are
+// about its check: those its patterns find, whether or not they end up
+// counting (a customer's duty, a hedged clause). The corpus index records
+// them so that a search can be limited to the clauses of one check.
+type Matcher interface {
+	Matching(a *Analysis) []int
 }
 
 // Suppression is a waiver applied to a result.
@@ -446,6 +481,13 @@ var usdPer = map[string]float64{
 	"hkd": 0.13, "jpy": 0.0067, "cny": 0.14, "inr": 0.012, "sar": 0.27, "aed": 0.27, "qar": 0.27,
 	"kwd": 3.25, "bhd": 2.65, "omr": 2.6, "egp": 0.02, "zar": 0.055, "sek": 0.095, "nok": 0.095, "dkk": 0.15,
 	"pgk": 0.26,
+}
+
+// USD converts an amount of money to US dollars at the fixed rates that
+// Compare uses; false when the unit is not a currency it knows.
+func (q Quantity) USD() (float64, bool) {
+	r, ok := usdPer[q.Unit]
+	return q.Amount * r, ok
 }
 
 // Meets reports whether q meets the threshold, and whether the two could

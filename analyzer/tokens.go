@@ -9,9 +9,11 @@ import (
 )
 
 // Token is a word as the English analyzer indexes it: lower case, stemmed
-// ("notification" and "notify" both become "notifi"), stop words dropped.
-// The review's rules and the corpus index use the same analysis, so a
-// query and a clause meet on the same stems.
+// ("notify", "notified" and "notifies" become "notifi"; Porter makes
+// "notification" "notif"), stop words dropped. The corpus index uses the
+// same analysis with one step more that joins -ify verbs and their
+// -ification nouns (corpus/index.FoldIfy), so a query and a clause meet
+// on the same stems.
 type Token struct {
 	Term string `json:"term"`
 	// Start and End are byte offsets of the word in the analysed text.

@@ -308,8 +308,8 @@ type cand struct {
 	passed bool // a pass pattern matched
 }
 
-// Check implements analyzer.Rule.
-func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Finding {
+// found returns the units any match pattern finds, in order.
+func (r *Rule) found(a *analyzer.Analysis) []int {
 	seen := map[int]bool{}
 	var units []int
 	for _, p := range r.match {
@@ -321,9 +321,27 @@ func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Find
 		}
 	}
 	sort.Ints(units)
+	return units
+}
+
+// Matching implements analyzer.Matcher: the units about the check (found
+// by a match pattern and by no exclude pattern), in order, whether or
+// not they count for it.
+func (r *Rule) Matching(a *analyzer.Analysis) []int {
+	var out []int
+	for _, u := range r.found(a) {
+		if !r.matchesAny(a, r.exclude, u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Check implements analyzer.Rule.
+func (r *Rule) Check(a *analyzer.Analysis, th *analyzer.Threshold) analyzer.Finding {
 	var cands []cand
 	limit, passed := -1, false
-	for _, u := range units {
+	for _, u := range r.found(a) {
 		if r.matchesAny(a, r.exclude, u) {
 			continue
 		}

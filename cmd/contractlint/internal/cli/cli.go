@@ -76,6 +76,7 @@ clauses and reports missing or weak security terms against a control baseline.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%v (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios), NewCmdReview(ios), NewCmdRules(ios), NewCmdAccuracy(ios), NewCmdInit(ios))
+	root.AddCommand(NewCmdVersion(ios), NewCmdExtract(ios), NewCmdReview(ios), NewCmdRules(ios), NewCmdAccuracy(ios), NewCmdInit(ios),
+		NewCmdIndex(ios), NewCmdSearch(ios), NewCmdPortfolio(ios))
 	return root
 }

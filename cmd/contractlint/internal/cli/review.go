@@ -27,6 +27,9 @@ type ReviewOptions struct {
 	Bundle    bool
 	Color     string
 	Files     []string
+	// CompareIndex is an index whose agreements each number is set
+	// against.
+	CompareIndex string
 	ConfigOptions
 }
 
@@ -104,6 +107,7 @@ files are still reviewed.`,
 	f.BoolVar(&opts.ShowPass, "show-pass", false, "list passing checks too (text, sarif, markdown; json and html always have them)")
 	f.BoolVar(&opts.Bundle, "bundle", false, "review all files as one agreement")
 	f.StringVar(&opts.Color, "color", "auto", "colour the severity: auto (when output is a terminal), always or never")
+	f.StringVar(&opts.CompareIndex, "compare-index", "", "index folder ('contractlint index') to compare each number with: how many indexed agreements meet the threshold, give less or more")
 	addConfigFlags(cmd, &opts.ConfigOptions)
 	return cmd
 }
@@ -173,6 +177,9 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		}
 	}
 	setup.waive(ios, rep)
+	if err := compareWithIndex(opts.CompareIndex, rep); err != nil {
+		return err
+	}
 
 	cat := catalogOf(set, plan)
 	err = writeOutput(ios, opts.Output, func(w io.Writer) error { return writeReport(w, rep, cat, opts, color) })
