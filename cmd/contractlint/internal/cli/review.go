@@ -25,6 +25,7 @@ type ReviewOptions struct {
 	Bundle    bool
 	Color     string
 	Files     []string
+	Limits    *Limits
 }
 
 // NewCmdReview reviews agreements against the checks of a baseline.
@@ -73,6 +74,7 @@ reviewed.`,
 	f.BoolVar(&opts.ShowPass, "show-pass", false, "list passing checks too (text format; json always has them)")
 	f.BoolVar(&opts.Bundle, "bundle", false, "review all files as one agreement")
 	f.StringVar(&opts.Color, "color", "auto", "colour the severity: auto (when output is a terminal), always or never")
+	opts.Limits = addLimitFlags(f)
 	return cmd
 }
 
@@ -112,7 +114,7 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		Tool:      report.Tool{Name: "contractlint", Version: toolVersion()},
 		Baselines: baselineIDs(set, opts.Baselines),
 	}
-	docs, errs := extractAll(ios, opts.Files)
+	docs, errs := extractAll(ios, opts.Files, opts.Limits)
 	var read []*corpus.Document
 	for i, d := range docs {
 		if errs[i] == nil {
@@ -127,7 +129,7 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		rep.Documents = []report.Document{d}
 	case !opts.Bundle:
 		rep.Documents = make([]report.Document, len(read))
-		forEach(len(read), func(i int) { rep.Documents[i] = reviewDoc(read[i], plan) })
+		forEach(opts.Limits.Jobs, len(read), func(i int) { rep.Documents[i] = reviewDoc(read[i], plan) })
 	}
 	for i, err := range errs {
 		if err != nil {
