@@ -26,7 +26,7 @@ func TestBroken(t *testing.T) {
 		want error
 		says string
 	}{
-		{"broken-xref.pdf", corpus.ErrCorrupt, "cross-reference table points to the wrong places"},
+		{"broken-xref.pdf", corpus.ErrCorrupt, "cross-reference table points to the wrong place for object 1"},
 		{"encrypted-owner.pdf", corpus.ErrEncrypted, "opens without a password but is encrypted with AES-256"},
 		{"cycle-pages.pdf", corpus.ErrCorrupt, "page tree is broken (it reaches object 2 twice: a cycle)"},
 		{"cycle-xref.pdf", corpus.ErrCorrupt, "cross-reference sections form a loop"},

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -114,11 +115,19 @@ func ExtractContext(ctx context.Context, path string, data []byte, opts Options)
 // says ("loading {12 0}: found float64 instead of objdef").
 func panicText(r any) string {
 	msg := fmt.Sprint(r)
-	if strings.HasPrefix(msg, "loading {") || strings.Contains(msg, "cannot find object") || strings.Contains(msg, "not an object stream") {
+	if m := reMisplaced.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("the PDF's cross-reference table points to the wrong place for object %s; `qpdf FILE repaired.pdf` rebuilds it", m[1])
+	}
+	if strings.Contains(msg, "cannot find object") || strings.Contains(msg, "not an object stream") {
 		return fmt.Sprintf("the PDF's cross-reference table points to the wrong places (%s); `qpdf FILE repaired.pdf` rebuilds it", msg)
 	}
 	return fmt.Sprintf("the PDF cannot be parsed (%s)", msg)
 }
+
+// reMisplaced matches the library's panic for an object that is not at
+// the offset the table gives: "loading {12 0}: found float64 instead of
+// objdef" or "loading {12 0}: found {13 0}".
+var reMisplaced = regexp.MustCompile(`^loading \{(\d+) \d+\}: found `)
 
 func isEncryptErr(err error) bool {
 	s := strings.ToLower(err.Error())
