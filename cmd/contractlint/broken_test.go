@@ -77,7 +77,7 @@ func brokenCases(t *testing.T, dir string) []brokenCase {
 	cases := []brokenCase{
 		{testdata("bad", "truncated.pdf"), `^corrupt or truncated file: the PDF has no end-of-file marker or cross-reference table; it is truncated or damaged$`},
 		{b("broken-xref.pdf"), `^corrupt or truncated file: the PDF's cross-reference table points to the wrong place for object 1; ` + "`qpdf FILE repaired.pdf`" + ` rebuilds it$`},
-		{testdata("bad", "encrypted.pdf"), `^encrypted: the PDF needs a password to open; ask the sender for an unprotected copy`},
+		{testdata("bad", "encrypted.pdf"), `^encrypted: the PDF is password-protected; remove the password \(or print it to a new PDF\) and try again$`},
 		{b("encrypted-owner.pdf"), `^encrypted: the PDF opens without a password but is encrypted with AES-256, which contractlint cannot decrypt; remove it with ` + "`qpdf --decrypt`"},
 		{testdata("bad", "scanned.pdf"), `^no text layer: the file looks scanned; run OCR first$`},
 		{b("cycle-pages.pdf"), `^corrupt or truncated file: the PDF's page tree is broken \(it reaches object 2 twice: a cycle\)$`},

@@ -39,7 +39,7 @@ func encryptionError(path string, data []byte, err error) error {
 		}
 	}
 	if needsPassword {
-		return corpus.Errorf(path, corpus.ErrEncrypted, "the PDF needs a password to open; ask the sender for an unprotected copy, or remove the password (or print it to a new PDF) and try again")
+		return corpus.Errorf(path, corpus.ErrEncrypted, "the PDF is password-protected; remove the password (or print it to a new PDF) and try again")
 	}
 	return corpus.Errorf(path, corpus.ErrEncrypted, "the PDF opens without a password but is encrypted with AES-256, which contractlint cannot decrypt; remove it with `qpdf --decrypt` (no password needed) and review the copy")
 }
