@@ -32,6 +32,7 @@ func TestBroken(t *testing.T) {
 		{"cycle-xref.pdf", corpus.ErrCorrupt, "cross-reference sections form a loop"},
 		{"cycle-objstm.pdf", corpus.ErrCorrupt, "object streams extend each other in a loop"},
 		{"empty-pages.pdf", corpus.ErrTooLarge, "10000 pages, more than the limit of 5000"},
+		{"stream-bomb.pdf", corpus.ErrTooLarge, "a content stream of page 1 decompresses beyond the 64 MiB limit"},
 		{"random.pdf", corpus.ErrUnsupported, "binary data, not a PDF, DOCX or text file"},
 		{"no-document.docx", corpus.ErrCorrupt, "has no word/document.xml, the part that holds the text"},
 		{"zip-bomb.docx", corpus.ErrTooLarge, "word/document.xml decompresses beyond the 64 MiB limit"},
@@ -103,6 +104,16 @@ func TestLimits(t *testing.T) {
 	checkInputError(t, err, docx, corpus.ErrTooLarge, "beyond the 1000 bytes limit")
 	_, err = Limits{MaxDecompressedSize: 6000}.File(ctx, docx, nil)
 	checkInputError(t, err, docx, corpus.ErrTooLarge, "beyond the 6000 bytes total limit")
+
+	bomb := filepath.Join(brokenDir, "stream-bomb.pdf")
+	// Under a limit above its 128 MiB, the stream is read; the one string
+	// drawn is cut at 64 KiB (maxShowBytes in corpus/pdf).
+	doc, err := Limits{MaxPartSize: 1 << 30}.File(ctx, bomb, nil)
+	if err != nil || !strings.HasPrefix(doc.Text, "Provider shall notify Customer AAAA") || len(doc.Text) > 1<<20 {
+		t.Errorf("stream bomb under a 1 GiB limit: err %v; want its text, cut short", err)
+	}
+	_, err = Limits{MaxPartSize: 1000}.File(ctx, bomb, nil)
+	checkInputError(t, err, bomb, corpus.ErrTooLarge, "beyond the 1000 bytes limit")
 
 	_, err = Limits{MaxFileSize: 10}.File(ctx, docx, nil)
 	checkInputError(t, err, docx, corpus.ErrTooLarge, "exceeds the limit of 10")

@@ -28,7 +28,8 @@ type Limits struct {
 	// MaxFileSize refuses a larger input file before reading it, in bytes.
 	// Agreements are rarely above a few megabytes.
 	MaxFileSize int64
-	// MaxPartSize caps the decompressed size of one DOCX part read.
+	// MaxPartSize caps the decompressed size of one part of a file: a
+	// DOCX part, or a PDF content stream.
 	MaxPartSize int64
 	// MaxDecompressedSize caps the decompressed size of all the parts of
 	// one DOCX read.
@@ -197,7 +198,7 @@ func (l Limits) extract(ctx context.Context, path string, data []byte) (*corpus.
 	}
 	switch format {
 	case corpus.FormatPDF:
-		return pdf.ExtractContext(ctx, path, data, pdf.Options{MaxPages: l.MaxPages})
+		return pdf.ExtractContext(ctx, path, data, pdf.Options{MaxPages: l.MaxPages, MaxStreamSize: l.MaxPartSize})
 	case corpus.FormatDOCX:
 		return docx.ExtractContext(ctx, path, data, docx.Options{MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxDecompressedSize})
 	default:

@@ -108,17 +108,21 @@ const maxGlyphs = 2_000_000
 
 // interp runs content streams and collects glyphs.
 type interp struct {
-	ctx     context.Context // checked every few thousand operators
-	ops     int
-	fonts   *fontCache
-	glyphs  []glyph
-	codes   []code
-	forms   []uint64 // forms being run, to stop cycles
-	fontRes map[objKey]*font
+	ctx       context.Context // checked every few thousand operators
+	ops       int
+	maxStream int64 // Options.MaxStreamSize
+	fonts     *fontCache
+	glyphs    []glyph
+	codes     []code
+	forms     []uint64 // forms being run, to stop cycles
+	fontRes   map[objKey]*font
 }
 
 // run interprets a content stream with the given resources.
 func (in *interp) run(strm, res lpdf.Value, g gstate) {
+	if !within(strm, in.maxStream) {
+		panic(streamTooLarge{in.maxStream}) // readPage recovers it
+	}
 	resID := objID(res)
 	var stack []gstate
 	var tm, tlm mat
@@ -269,6 +273,9 @@ func (in *interp) show(raw string, g *gstate, tm *mat) {
 	f := g.font
 	if f == nil || len(in.glyphs) >= maxGlyphs {
 		return
+	}
+	if len(raw) > maxShowBytes {
+		raw = raw[:maxShowBytes]
 	}
 	in.codes = f.decode(raw, in.codes[:0])
 	th := g.th

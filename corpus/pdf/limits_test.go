@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	lpdf "github.com/ledongthuc/pdf"
 
 	"github.com/contractlint/contractlint/corpus"
 )
@@ -129,5 +132,35 @@ func TestEmptyUserPassword(t *testing.T) {
 		if got := emptyUserPassword(r, u); got != c.empty {
 			t.Errorf("%s: empty user password %v; want %v", c.file[1], got, c.empty)
 		}
+	}
+}
+
+// TestMaxStreamSize: a page whose content decompresses beyond the limit is
+// refused, naming the page; the bound from /Length spares a second
+// inflation of streams that cannot reach the limit.
+func TestMaxStreamSize(t *testing.T) {
+	data := readTestdata(t, "corpus", "synthetic", "docs", "syn-01-ridgeback.pdf")
+	_, err := ExtractContext(context.Background(), "a.pdf", data, Options{MaxStreamSize: 100})
+	if !errors.Is(err, corpus.ErrTooLarge) || !strings.Contains(err.Error(), "a content stream of page 1 decompresses beyond the 100 bytes limit") {
+		t.Errorf("err = %v; want too large, page 1", err)
+	}
+	if _, err := ExtractContext(context.Background(), "a.pdf", data, Options{MaxStreamSize: 64 << 20}); err != nil {
+		t.Errorf("under 64 MiB: %v", err)
+	}
+}
+
+func TestStreamBound(t *testing.T) {
+	data := readTestdata(t, "broken", "stream-bomb.pdf")
+	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	contents := r.Page(1).V.Key("Contents")
+	n, ok := bound(contents)
+	if !ok || n != contents.Key("Length").Int64()*maxFlateRatio {
+		t.Errorf("bound = %d, %v; want /Length times %d", n, ok, maxFlateRatio)
+	}
+	if !within(contents, n) || within(contents, 128<<20) || !within(contents, 129<<20) {
+		t.Errorf("within: the stream is 128 MiB and a few bytes")
 	}
 }

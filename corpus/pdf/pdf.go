@@ -30,6 +30,10 @@ import (
 type Options struct {
 	// MaxPages refuses a PDF with more pages than this; 0 for no limit.
 	MaxPages int
+	// MaxStreamSize refuses a PDF with a content stream (a page's, or a
+	// form's it draws) that decompresses to more bytes than this; 0 for
+	// no limit.
+	MaxStreamSize int64
 }
 
 // Extract reads a PDF held in data, without limits. path names the file in
@@ -82,7 +86,7 @@ func ExtractContext(ctx context.Context, path string, data []byte, opts Options)
 	if len(ps) == 0 {
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no pages")
 	}
-	lines, err := readPages(ctx, ps)
+	lines, err := readPages(ctx, ps, opts.MaxStreamSize)
 	if err != nil {
 		return nil, &corpus.InputError{Path: path, Err: err}
 	}
@@ -136,7 +140,7 @@ func isEncryptErr(err error) bool {
 
 // readPages interprets every page's content into lines. Pages are
 // independent once fonts are shared, so they run on all CPUs.
-func readPages(ctx context.Context, ps []pageInfo) ([][]line, error) {
+func readPages(ctx context.Context, ps []pageInfo, maxStream int64) ([][]line, error) {
 	out := make([][]line, len(ps))
 	errs := make([]error, len(ps))
 	fonts := &fontCache{fonts: map[objKey]*font{}}
@@ -150,7 +154,7 @@ func readPages(ctx context.Context, ps []pageInfo) ([][]line, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			in := &interp{ctx: ctx, fonts: fonts, fontRes: map[objKey]*font{}}
+			in := &interp{ctx: ctx, maxStream: maxStream, fonts: fonts, fontRes: map[objKey]*font{}}
 			for i := range next {
 				if errs[i] = ctx.Err(); errs[i] == nil {
 					out[i], errs[i] = readPage(in, i+1, ps[i])
@@ -175,6 +179,8 @@ func readPage(in *interp, num int, p pageInfo) (ls []line, err error) {
 	defer func() {
 		if r := recover(); r == errStopped {
 			ls, err = nil, in.ctx.Err()
+		} else if big, ok := r.(streamTooLarge); ok {
+			ls, err = nil, fmt.Errorf("%w: a content stream of page %d decompresses beyond the %s limit", corpus.ErrTooLarge, num, sizeText(big.limit))
 		} else if r != nil {
 			ls, err = nil, fmt.Errorf("%w: page %d of the PDF cannot be read (%v)", corpus.ErrCorrupt, num, r)
 		}
