@@ -84,6 +84,7 @@ func brokenCases(t *testing.T, dir string) []brokenCase {
 		{b("cycle-xref.pdf"), `^corrupt or truncated file: the PDF's structure is broken: the cross-reference sections form a loop`},
 		{b("cycle-objstm.pdf"), `^corrupt or truncated file: the PDF's structure is broken: its object streams extend each other in a loop`},
 		{b("empty-pages.pdf"), `^too large: the PDF has 10000 pages, more than the limit of 5000$`},
+		{b("stream-bomb.pdf"), `^too large: a content stream of page 1 decompresses beyond the 64 MiB limit$`},
 		{b("random.pdf"), `^unsupported format: binary data, not a PDF, DOCX or text file$`},
 		{testdata("bad", "corrupt.pdf"), `^corrupt or truncated file: the PDF has no end-of-file marker`},
 		{b("no-document.docx"), `^corrupt or truncated file: the DOCX archive has no word/document.xml, the part that holds the text`},

@@ -16,6 +16,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"flag"
 	"fmt"
@@ -50,6 +51,7 @@ func main() {
 	w.file("cycle-xref.pdf", cycleXref())
 	w.file("cycle-objstm.pdf", cycleObjStm())
 	w.qpdf("empty-pages.pdf", emptyPages(10000), "--static-id", "--object-streams=generate", "--compress-streams=y")
+	w.file("stream-bomb.pdf", streamBomb())
 	w.file("random.pdf", randomBytes(4096, 7))
 
 	w.file("no-document.docx", noDocumentXML())
@@ -279,6 +281,33 @@ func emptyPages(n int) []byte {
 		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent %d 0 R >>", 3+p/perNode))
 	}
 	return pdfFile{objs: objs}.bytes()
+}
+
+// streamBomb: a one-page PDF whose content stream deflates 128 MiB (one
+// string of a repeated letter, drawn with Tj) into 130 KB. A reader that
+// inflates the stream and holds the string whole needs gigabytes.
+func streamBomb() []byte {
+	var z bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	if err != nil {
+		log.Fatal(err)
+	}
+	io.WriteString(zw, "BT /F1 11 Tf 72 720 Td (Provider shall notify Customer ")
+	chunk := bytes.Repeat([]byte("A"), 1<<20)
+	for i := 0; i < 128; i++ {
+		zw.Write(chunk)
+	}
+	io.WriteString(zw, ") Tj ET")
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	return pdfFile{objs: []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
+		font,
+	}}.bytes()
 }
 
 // randomBytes is n bytes from a seeded generator: the same file every run.

@@ -26,7 +26,7 @@ type Limits struct {
 func addLimitFlags(fs *pflag.FlagSet) *Limits {
 	l := &Limits{Limits: extract.DefaultLimits(), Jobs: runtime.NumCPU()}
 	fs.Var(sizeValue{&l.MaxFileSize}, "max-file-size", "refuse an input file larger than this (units B, KB, MB, GB or KiB, MiB, GiB)")
-	fs.Var(sizeValue{&l.MaxPartSize}, "max-part-size", "refuse a DOCX whose parts decompress to more than this each")
+	fs.Var(sizeValue{&l.MaxPartSize}, "max-part-size", "refuse a file with a part that decompresses to more than this (a DOCX part, a PDF content stream)")
 	fs.Var(sizeValue{&l.MaxDecompressedSize}, "max-decompressed-size", "refuse a DOCX whose parts decompress to more than this together")
 	fs.Var(countValue{&l.MaxPages}, "max-pages", "refuse a PDF with more pages than this")
 	fs.Var(timeoutValue{&l.Timeout}, "timeout", "give up on a file that takes longer than this to read (0 for no limit)")
