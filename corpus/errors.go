@@ -18,6 +18,9 @@ var (
 	ErrUnsupported = errors.New("unsupported format")
 	// ErrTooLarge: the file, or a part of it once decompressed, exceeds a limit.
 	ErrTooLarge = errors.New("too large")
+	// ErrTimeout: reading the file took longer than the time allowed for one
+	// file.
+	ErrTimeout = errors.New("timed out")
 )
 
 // InputError names the file that could not be read and why. Its message is

@@ -17,6 +17,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -80,6 +81,7 @@ type Set struct {
 	byBase    map[string]*Baseline
 	help      map[string]helpSpec
 	helpAt    map[string]string
+	files     []string // the rule files read, as named in errors
 }
 
 func newSet() *Set {
@@ -298,6 +300,7 @@ func place(filename string, lines []int, i int) string {
 }
 
 func (s *Set) loadFile(filename string, data []byte) error {
+	s.files = append(s.files, filename)
 	var f file
 	if err := DecodeStrict(filename, data, &f); err != nil {
 		return err
@@ -328,7 +331,7 @@ func (s *Set) loadFile(filename string, data []byte) error {
 		for id, t := range spec.Thresholds {
 			th, err := analyzer.ParseThreshold(t)
 			if err != nil {
-				return fmt.Errorf("%s: baseline %s, check %s: %v", at, spec.ID, id, err)
+				return fmt.Errorf("%s: baseline %s, check %s: %v", at, show(spec.ID), show(id), err)
 			}
 			b.Thresholds[id] = th
 		}
@@ -352,48 +355,56 @@ func (s *Set) loadFile(filename string, data []byte) error {
 }
 
 // validate checks the whole set: help and baselines name known checks,
-// includes are known and acyclic, exactly one default baseline.
+// includes are known and acyclic, exactly one default baseline. Every error
+// names a file (the place of the entry at fault, or the files read for a
+// fault of the whole set), and with several faults the first in file order
+// is reported, the same on every run.
 func (s *Set) validate() error {
 	if len(s.rules) == 0 {
-		return errors.New("rule set has no rules")
+		return fmt.Errorf("%s: no rules; a rule set needs at least one", strings.Join(s.files, ", "))
 	}
-	for id, h := range s.help {
+	for _, id := range sortedKeys(s.help) {
+		h := s.help[id]
 		r := s.byID[id]
 		if r == nil {
 			return fmt.Errorf("%s: help for unknown check %q", s.helpAt[id], id)
 		}
 		r.info.Help = analyzer.Help{LooksFor: h.LooksFor, Pass: h.Pass, Weak: h.Weak, Suggestion: h.Suggestion}
 	}
-	defaults := 0
+	var defaults []*Baseline
 	for _, b := range s.baselines {
 		if b.Default {
-			defaults++
+			defaults = append(defaults, b)
 		}
 		for _, inc := range b.Includes {
 			if s.byBase[inc] == nil {
-				return fmt.Errorf("%s: baseline %s includes unknown baseline %q", b.Source, b.ID, inc)
+				return fmt.Errorf("%s: baseline %s includes unknown baseline %q", b.Source, show(b.ID), inc)
 			}
 		}
-		for id := range b.Controls {
+		for _, id := range sortedKeys(b.Controls) {
 			if s.byID[id] == nil {
-				return fmt.Errorf("%s: baseline %s maps unknown check %q", b.Source, b.ID, id)
+				return fmt.Errorf("%s: baseline %s maps unknown check %q", b.Source, show(b.ID), id)
 			}
 		}
-		for id, th := range b.Thresholds {
+		for _, id := range sortedKeys(b.Thresholds) {
+			th := b.Thresholds[id]
 			r := s.byID[id]
 			if r == nil {
-				return fmt.Errorf("%s: baseline %s sets a threshold for unknown check %q", b.Source, b.ID, id)
+				return fmt.Errorf("%s: baseline %s sets a threshold for unknown check %q", b.Source, show(b.ID), id)
 			}
 			if err := r.acceptsThreshold(th); err != nil {
-				return fmt.Errorf("%s: baseline %s, check %s: %v", b.Source, b.ID, id, err)
+				return fmt.Errorf("%s: baseline %s, check %s: %v", b.Source, show(b.ID), id, err)
 			}
 		}
 		if _, err := s.expand([]string{b.ID}); err != nil {
 			return fmt.Errorf("%s: %v", b.Source, err)
 		}
 	}
-	if len(s.baselines) > 0 && defaults != 1 {
-		return fmt.Errorf("want exactly one default baseline, have %d", defaults)
+	switch {
+	case len(s.baselines) > 0 && len(defaults) == 0:
+		return fmt.Errorf("%s: no baseline is marked default: true; want exactly one", s.baselines[0].Source)
+	case len(defaults) > 1:
+		return fmt.Errorf("%s: baseline %s is marked default, and so is %s at %s; want exactly one", defaults[1].Source, show(defaults[1].ID), show(defaults[0].ID), defaults[0].Source)
 	}
 	for _, r := range s.rules {
 		for _, b := range r.applies {
@@ -414,7 +425,11 @@ func (s *Set) expand(ids []string) ([]*Baseline, error) {
 	visit = func(id string, stack []string) error {
 		for _, x := range stack {
 			if x == id {
-				return fmt.Errorf("baselines include each other: %s", strings.Join(append(stack, id), " -> "))
+				var ids []string
+				for _, x := range append(stack, id) {
+					ids = append(ids, show(x))
+				}
+				return fmt.Errorf("baselines include each other: %s", strings.Join(ids, " -> "))
 			}
 		}
 		b := s.byBase[id]
@@ -508,6 +523,30 @@ func (s *Set) Plan(baselineIDs []string) ([]analyzer.Planned, error) {
 		plan = append(plan, analyzer.Planned{Rule: r, Controls: controls, Threshold: th, Severity: r.info.Severity})
 	}
 	return plan, nil
+}
+
+// show prints an id from a rule file as written when it is plain, quoted
+// otherwise, so that an id holding a line break or a control character
+// cannot break an error message's one line.
+func show(id string) string {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:/", r)) {
+			return strconv.Quote(id)
+		}
+	}
+	if id == "" {
+		return `""`
+	}
+	return id
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func contains(xs []string, x string) bool {

@@ -147,8 +147,8 @@ func (r *Rule) Applies() []string { return r.applies }
 
 func compile(s ruleSpec, at string) (*Rule, error) {
 	fail := func(format string, args ...any) error {
-		id := s.ID
-		if id == "" {
+		id := show(s.ID)
+		if s.ID == "" {
 			id = "(no id)"
 		}
 		return fmt.Errorf("%s: rule %s: %s", at, id, fmt.Sprintf(format, args...))

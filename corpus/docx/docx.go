@@ -11,10 +11,12 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"regexp"
 	"strings"
@@ -26,18 +28,24 @@ import (
 	"github.com/contractlint/contractlint/corpus"
 )
 
-// Limits on what a DOCX may decompress to. A .docx is a ZIP archive, and a
-// few kilobytes of deflated data can claim gigabytes: each part is read
-// through a limited reader, so memory stays bounded whatever the headers
-// declare.
-var (
+// Options bound what a DOCX may decompress to. A .docx is a ZIP archive,
+// and a few kilobytes of deflated data can claim gigabytes: each part is
+// read through a limited reader, so memory stays bounded whatever the
+// headers declare. A zero field sets no limit.
+type Options struct {
 	// MaxPartSize caps the decompressed size of each part read: the main
 	// document, styles, numbering and their relationships. The largest
 	// real agreements have document parts of a few megabytes.
-	MaxPartSize int64 = 64 << 20
+	MaxPartSize int64
 	// MaxTotalSize caps the decompressed size of all the parts read.
-	MaxTotalSize int64 = 96 << 20
-)
+	MaxTotalSize int64
+}
+
+// DefaultOptions are the limits Extract applies: 64 MiB a part, 96 MiB in
+// all.
+func DefaultOptions() Options {
+	return Options{MaxPartSize: 64 << 20, MaxTotalSize: 96 << 20}
+}
 
 // maxDepth caps element nesting in the main document: go-docx decodes
 // nested elements recursively, and a document nested thousands deep is an
@@ -45,14 +53,23 @@ var (
 const maxDepth = 1000
 
 // Extract reads a .docx file held in data, already sniffed as a ZIP
-// archive. path names the file in errors and in the Document.
+// archive, within DefaultOptions. path names the file in errors and in the
+// Document.
 //
 // Errors are *corpus.InputError wrapping corpus.ErrTooLarge (a part
 // decompresses beyond MaxPartSize, or the parts read beyond MaxTotalSize)
-// or corpus.ErrCorrupt (a broken archive or part, or a parser failure).
-// A document without text is returned with no blocks, not as an error:
-// the caller decides what an empty agreement means.
-func Extract(path string, data []byte) (doc *corpus.Document, err error) {
+// or corpus.ErrCorrupt (a broken archive or part, a part that declares a
+// DTD, or a parser failure). A document without text is returned with no
+// blocks, not as an error: the caller decides what an empty agreement
+// means.
+func Extract(path string, data []byte) (*corpus.Document, error) {
+	return ExtractContext(context.Background(), path, data, DefaultOptions())
+}
+
+// ExtractContext is Extract within the limits of opts. It checks ctx
+// between the stages of reading (parts, styles, numbering, the body) and
+// returns an error wrapping ctx.Err() once it is done.
+func ExtractContext(ctx context.Context, path string, data []byte, opts Options) (doc *corpus.Document, err error) {
 	// The library and the XML decoder see untrusted input; nothing they
 	// do may take the caller down.
 	defer func() {
@@ -60,9 +77,12 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 			doc, err = nil, corrupt(path, "internal error reading the DOCX (%v)", r)
 		}
 	}()
-	parts, err := readParts(path, data)
+	parts, err := readParts(path, data, opts)
 	if err != nil {
 		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &corpus.InputError{Path: path, Err: err}
 	}
 	st, err := parseStyles(parts.styles)
 	if err != nil {
@@ -72,9 +92,15 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 	if err != nil {
 		return nil, corrupt(path, "the DOCX part %s cannot be parsed (%v)", parts.numberingName, err)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, &corpus.InputError{Path: path, Err: err}
+	}
 	flat, err := flatten(parts.document, st)
 	if err != nil {
 		return nil, corrupt(path, "the DOCX part %s cannot be parsed (%v)", parts.documentName, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &corpus.InputError{Path: path, Err: err}
 	}
 	var d docx.Document
 	if err := xml.NewDecoder(bytes.NewReader(flat)).Decode(&d); err != nil {
@@ -107,19 +133,19 @@ type parts struct {
 type pkg struct {
 	path    string
 	files   map[string]*zip.File // by lower-case name: OPC part names ignore case
-	partMax int64                // MaxPartSize when Extract started
-	total   int64                // MaxTotalSize when Extract started
+	partMax int64                // Options.MaxPartSize (no limit: the largest int64)
+	total   int64                // Options.MaxTotalSize (likewise)
 	left    int64                // what total leaves for further parts
 }
 
-func readParts(file string, data []byte) (*parts, error) {
+func readParts(file string, data []byte, opts Options) (*parts, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		// Insecure names matter only to code that writes files out.
 		return nil, corrupt(file, "the DOCX archive cannot be opened (%v)", err)
 	}
 	p := &pkg{path: file, files: make(map[string]*zip.File, len(zr.File)),
-		partMax: MaxPartSize, left: MaxTotalSize, total: MaxTotalSize}
+		partMax: orNoLimit(opts.MaxPartSize), left: orNoLimit(opts.MaxTotalSize), total: orNoLimit(opts.MaxTotalSize)}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		if _, dup := p.files[name]; !dup {
@@ -139,7 +165,7 @@ func readParts(file string, data []byte) (*parts, error) {
 	if r.document, ok, err = p.read(r.documentName); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, corrupt(file, "the DOCX archive has no %s", r.documentName)
+		return nil, corrupt(file, "the DOCX archive has no %s, the part that holds the text; the file is damaged or incomplete", r.documentName)
 	}
 
 	dir := path2dir(r.documentName)
@@ -156,6 +182,14 @@ func readParts(file string, data []byte) (*parts, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// orNoLimit reads a zero (or negative) limit as none.
+func orNoLimit(n int64) int64 {
+	if n <= 0 {
+		return math.MaxInt64 - 1 // readAtMost reads limit+1 bytes
+	}
+	return n
 }
 
 // path2dir is the folder of a part name, "" at the root of the package.
@@ -202,6 +236,13 @@ func (p *pkg) read(name string) (data []byte, ok bool, err error) {
 	data, err = utf8Part(data)
 	if err != nil {
 		return nil, false, corrupt(p.path, "the DOCX part %s cannot be parsed (%v)", name, err)
+	}
+	if bytes.Contains(data, []byte("<!DOCTYPE")) {
+		// Word never writes a DTD. Its entities are what billion-laughs
+		// (recursive entities) and XXE (external entities) attacks use;
+		// encoding/xml expands neither, and the part is refused outright
+		// rather than read with its entity references left unresolved.
+		return nil, false, corrupt(p.path, "the DOCX part %s declares a DTD (<!DOCTYPE>), which Word never writes; its entities (recursive or external) are not expanded and the file is refused", name)
 	}
 	return data, true, nil
 }

@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -271,15 +272,12 @@ func checkInputError(t *testing.T, file string, d *corpus.Document, err, sentine
 }
 
 func TestTotalLimit(t *testing.T) {
-	old := MaxTotalSize
-	t.Cleanup(func() { MaxTotalSize = old })
 	data, err := os.ReadFile(filepath.Join(fixtureDir, "numbering.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Enough for the relationships and the document, not for styles too.
-	MaxTotalSize = 6000
-	d, err := Extract("numbering.docx", data)
+	d, err := ExtractContext(context.Background(), "numbering.docx", data, Options{MaxPartSize: 64 << 20, MaxTotalSize: 6000})
 	checkInputError(t, "numbering.docx", d, err, corpus.ErrTooLarge)
 	if err != nil && !strings.Contains(err.Error(), "beyond the 6000 bytes total limit") {
 		t.Errorf("error %q", err)

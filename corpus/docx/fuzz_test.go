@@ -61,6 +61,15 @@ func fuzzSeeds(f *testing.F) [][]byte {
 	if len(seeds) < 9 {
 		f.Fatalf("found %d seed files", len(seeds))
 	}
+	// Broken packages: no main part, a DTD with recursive or external
+	// entities.
+	for _, name := range []string{"no-document.docx", "billion-laughs.docx", "external-entity.docx"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "broken", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
 	return seeds
 }
 

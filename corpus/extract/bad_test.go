@@ -79,7 +79,7 @@ func TestOwnerPasswordOnly(t *testing.T) {
 	}
 }
 
-// TestTooLarge refuses a file over MaxFileSize before reading it. The file
+// TestTooLarge refuses a file over the default MaxFileSize before reading it. The file
 // is sparse, so the test costs no disk.
 func TestTooLarge(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.pdf")
@@ -90,7 +90,7 @@ func TestTooLarge(t *testing.T) {
 	if _, err := f.WriteString("%PDF-1.7\n"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(MaxFileSize + 1); err != nil {
+	if err := f.Truncate(DefaultLimits().MaxFileSize + 1); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

@@ -60,6 +60,9 @@ func readCMap(strm, scratch lpdf.Value) (cs *codespace, m map[uint32]string) {
 			cs = nil
 		}
 	}()
+	if !within(strm, maxCMapSize) {
+		return nil, nil
+	}
 	n := 0
 	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
 		switch op {

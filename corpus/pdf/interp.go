@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -93,6 +95,10 @@ func (c *fontCache) get(res lpdf.Value, name string) *font {
 	return f
 }
 
+// errStopped unwinds a content stream whose context is done: the library's
+// Interpret has no way to stop early.
+var errStopped = errors.New("stopped")
+
 // maxFormDepth bounds nested Form XObjects; real files nest two or three.
 const maxFormDepth = 12
 
@@ -102,19 +108,28 @@ const maxGlyphs = 2_000_000
 
 // interp runs content streams and collects glyphs.
 type interp struct {
-	fonts   *fontCache
-	glyphs  []glyph
-	codes   []code
-	forms   []uint64 // forms being run, to stop cycles
-	fontRes map[objKey]*font
+	ctx       context.Context // checked every few thousand operators
+	ops       int
+	maxStream int64 // Options.MaxStreamSize
+	fonts     *fontCache
+	glyphs    []glyph
+	codes     []code
+	forms     []uint64 // forms being run, to stop cycles
+	fontRes   map[objKey]*font
 }
 
 // run interprets a content stream with the given resources.
 func (in *interp) run(strm, res lpdf.Value, g gstate) {
+	if !within(strm, in.maxStream) {
+		panic(streamTooLarge{in.maxStream}) // readPage recovers it
+	}
 	resID := objID(res)
 	var stack []gstate
 	var tm, tlm mat
 	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
+		if in.ops++; in.ops%4096 == 0 && in.ctx != nil && in.ctx.Err() != nil {
+			panic(errStopped) // readPage recovers it
+		}
 		n := stk.Len()
 		var args [6]lpdf.Value
 		var extra []lpdf.Value
@@ -259,6 +274,9 @@ func (in *interp) show(raw string, g *gstate, tm *mat) {
 	if f == nil || len(in.glyphs) >= maxGlyphs {
 		return
 	}
+	if len(raw) > maxShowBytes {
+		raw = raw[:maxShowBytes]
+	}
 	in.codes = f.decode(raw, in.codes[:0])
 	th := g.th
 	for _, c := range in.codes {
@@ -302,19 +320,25 @@ type pageInfo struct {
 	box [4]float64
 }
 
+// tooManyPages stops the walk of a page tree beyond the page limit.
+type tooManyPages struct{ count int64 }
+
+func (e tooManyPages) Error() string { return "too many pages" }
+
 // pages walks the page tree once, in order. The library's Page(n) walks it
-// from the root for every page.
-func pages(r *lpdf.Reader) ([]pageInfo, error) {
+// from the root for every page. The walk stops past maxPages pages (0 for
+// no limit) with a tooManyPages error.
+func pages(r *lpdf.Reader, maxPages int) ([]pageInfo, error) {
 	var out []pageInfo
 	seen := map[uint64]bool{}
 	var walk func(node, res lpdf.Value, box [4]float64, depth int) error
 	walk = func(node, res lpdf.Value, box [4]float64, depth int) error {
 		if depth > 64 {
-			return fmt.Errorf("page tree nested too deep")
+			return fmt.Errorf("it is nested more than 64 deep")
 		}
 		if id := objID(node); id != 0 {
 			if seen[id] {
-				return fmt.Errorf("page tree has a cycle")
+				return fmt.Errorf("it reaches object %d twice: a cycle", id>>16)
 			}
 			seen[id] = true
 		}
@@ -328,6 +352,9 @@ func pages(r *lpdf.Reader) ([]pageInfo, error) {
 		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
+			if maxPages > 0 && len(out) >= maxPages {
+				return tooManyPages{}
+			}
 			out = append(out, pageInfo{v: node, res: res, box: box})
 			return nil
 		}
@@ -343,5 +370,13 @@ func pages(r *lpdf.Reader) ([]pageInfo, error) {
 		return nil, fmt.Errorf("no page tree")
 	}
 	err := walk(root, lpdf.Value{}, [4]float64{0, 0, 612, 792}, 0)
+	if _, ok := err.(tooManyPages); ok {
+		// The tree's own count, when it is believable, says how many.
+		n := root.Key("Count").Int64()
+		if n <= int64(maxPages) {
+			n = 0
+		}
+		return nil, tooManyPages{n}
+	}
 	return out, err
 }

@@ -12,8 +12,10 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -23,36 +25,68 @@ import (
 	"github.com/contractlint/contractlint/corpus"
 )
 
-// Extract reads a PDF held in data. path names the file in errors and in
-// the Document.
-func Extract(path string, data []byte) (doc *corpus.Document, err error) {
+// Options bound what extracting one PDF may cost. The zero value sets no
+// limits.
+type Options struct {
+	// MaxPages refuses a PDF with more pages than this; 0 for no limit.
+	MaxPages int
+	// MaxStreamSize refuses a PDF with a content stream (a page's, or a
+	// form's it draws) that decompresses to more bytes than this; 0 for
+	// no limit.
+	MaxStreamSize int64
+}
+
+// Extract reads a PDF held in data, without limits. path names the file in
+// errors and in the Document.
+func Extract(path string, data []byte) (*corpus.Document, error) {
+	return ExtractContext(context.Background(), path, data, Options{})
+}
+
+// ExtractContext reads a PDF held in data within the limits of opts. It
+// stops between pages, and every few thousand operators within a page,
+// once ctx is done, returning an error that wraps ctx.Err(); work inside
+// the PDF library itself (opening the file, decoding one stream) runs to
+// its end first.
+func ExtractContext(ctx context.Context, path string, data []byte, opts Options) (doc *corpus.Document, err error) {
 	// The library panics on malformed input; this is the one place its
 	// panics are stopped and turned into an error naming the file.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF cannot be parsed (%v)", r)
+			doc, err = nil, corpus.Errorf(path, corpus.ErrCorrupt, "%s", panicText(r))
 		}
 	}()
+	if err := precheck(data); err != nil {
+		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF's structure is broken: %v; `qpdf FILE repaired.pdf` may repair it", err)
+	}
 	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, lpdf.ErrInvalidPassword) || bytes.Contains(data, []byte("/Encrypt")) && isEncryptErr(err) {
-			return nil, corpus.Errorf(path, corpus.ErrEncrypted, "the PDF is password-protected; remove the password (or print it to a new PDF) and try again")
+			return nil, encryptionError(path, data, err)
 		}
 		msg := err.Error()
 		if strings.Contains(msg, "EOF") || strings.Contains(msg, "startxref") {
 			// The library's "not a PDF file: missing %%EOF".
 			return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no end-of-file marker or cross-reference table; it is truncated or damaged")
 		}
+		if strings.Contains(msg, "xref") || strings.Contains(msg, "cross-reference") {
+			return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF's cross-reference table is damaged (%v); `qpdf FILE repaired.pdf` rebuilds it", err)
+		}
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF cannot be opened (%v)", err)
 	}
-	ps, err := pages(r)
+	ps, err := pages(r, opts.MaxPages)
+	if tm, ok := err.(tooManyPages); ok {
+		if tm.count > 0 {
+			return nil, corpus.Errorf(path, corpus.ErrTooLarge, "the PDF has %d pages, more than the limit of %d", tm.count, opts.MaxPages)
+		}
+		return nil, corpus.Errorf(path, corpus.ErrTooLarge, "the PDF has more than %d pages, the limit", opts.MaxPages)
+	}
 	if err != nil {
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF's page tree is broken (%v)", err)
 	}
 	if len(ps) == 0 {
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no pages")
 	}
-	lines, err := readPages(ps)
+	lines, err := readPages(ctx, ps, opts.MaxStreamSize)
 	if err != nil {
 		return nil, &corpus.InputError{Path: path, Err: err}
 	}
@@ -80,6 +114,25 @@ func Extract(path string, data []byte) (doc *corpus.Document, err error) {
 	return corpus.Build(path, corpus.FormatPDF, len(ps), toBlocks(blocks, st)), nil
 }
 
+// panicText turns a panic of the library into the reason a person reads.
+// Most come from an object that is not where the cross-reference table
+// says ("loading {12 0}: found float64 instead of objdef").
+func panicText(r any) string {
+	msg := fmt.Sprint(r)
+	if m := reMisplaced.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("the PDF's cross-reference table points to the wrong place for object %s; `qpdf FILE repaired.pdf` rebuilds it", m[1])
+	}
+	if strings.Contains(msg, "cannot find object") || strings.Contains(msg, "not an object stream") {
+		return fmt.Sprintf("the PDF's cross-reference table points to the wrong places (%s); `qpdf FILE repaired.pdf` rebuilds it", msg)
+	}
+	return fmt.Sprintf("the PDF cannot be parsed (%s)", msg)
+}
+
+// reMisplaced matches the library's panic for an object that is not at
+// the offset the table gives: "loading {12 0}: found float64 instead of
+// objdef" or "loading {12 0}: found {13 0}".
+var reMisplaced = regexp.MustCompile(`^loading \{(\d+) \d+\}: found `)
+
 func isEncryptErr(err error) bool {
 	s := strings.ToLower(err.Error())
 	return strings.Contains(s, "encrypt") || strings.Contains(s, "password") || strings.Contains(s, "crypt")
@@ -87,7 +140,7 @@ func isEncryptErr(err error) bool {
 
 // readPages interprets every page's content into lines. Pages are
 // independent once fonts are shared, so they run on all CPUs.
-func readPages(ps []pageInfo) ([][]line, error) {
+func readPages(ctx context.Context, ps []pageInfo, maxStream int64) ([][]line, error) {
 	out := make([][]line, len(ps))
 	errs := make([]error, len(ps))
 	fonts := &fontCache{fonts: map[objKey]*font{}}
@@ -101,9 +154,11 @@ func readPages(ps []pageInfo) ([][]line, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			in := &interp{fonts: fonts, fontRes: map[objKey]*font{}}
+			in := &interp{ctx: ctx, maxStream: maxStream, fonts: fonts, fontRes: map[objKey]*font{}}
 			for i := range next {
-				out[i], errs[i] = readPage(in, i+1, ps[i])
+				if errs[i] = ctx.Err(); errs[i] == nil {
+					out[i], errs[i] = readPage(in, i+1, ps[i])
+				}
 			}
 		}()
 	}
@@ -122,7 +177,11 @@ func readPages(ps []pageInfo) ([][]line, error) {
 
 func readPage(in *interp, num int, p pageInfo) (ls []line, err error) {
 	defer func() {
-		if r := recover(); r != nil {
+		if r := recover(); r == errStopped {
+			ls, err = nil, in.ctx.Err()
+		} else if big, ok := r.(streamTooLarge); ok {
+			ls, err = nil, fmt.Errorf("%w: a content stream of page %d decompresses beyond the %s limit", corpus.ErrTooLarge, num, sizeText(big.limit))
+		} else if r != nil {
 			ls, err = nil, fmt.Errorf("%w: page %d of the PDF cannot be read (%v)", corpus.ErrCorrupt, num, r)
 		}
 	}()

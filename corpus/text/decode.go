@@ -167,6 +167,31 @@ func LooksBinary(data []byte) bool {
 	return controlShare(decode1252(data))
 }
 
+// OtherEncoding reports whether data that LooksBinary rejects is still text,
+// in an encoding Extract does not read (Shift-JIS, GB18030, Big5, KOI8-R
+// and the like): no NUL bytes, hardly any control characters, and bytes
+// above 0x7F that are neither UTF-8 nor believable Windows-1252. Random
+// and compressed bytes are a tenth control characters; text is almost
+// none. Only the first 64 KB are examined.
+func OtherEncoding(data []byte) bool {
+	if len(data) > sniffLimit {
+		data = data[:sniffLimit]
+	}
+	control, high := 0, 0
+	for _, c := range data {
+		switch {
+		case c == 0:
+			return false
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x1A:
+		case c < 0x20 || c == 0x7F:
+			control++
+		case c >= 0x80:
+			high++
+		}
+	}
+	return high > 0 && control*200 <= len(data)
+}
+
 // controlShare reports whether more than 2% of the characters of s (or any
 // at all in a very short text) are control characters other than the white
 // space text files use (tab, newline, carriage return, form feed, vertical

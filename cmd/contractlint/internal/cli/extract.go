@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 type ExtractOptions struct {
 	Format string
 	Files  []string
+	Limits *Limits
 }
 
 // NewCmdExtract prints what contractlint read from each file.
@@ -46,17 +48,18 @@ other files are still processed and the exit code is 2.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, json or plain")
+	opts.Limits = addLimitFlags(cmd.Flags())
 	return cmd
 }
 
-// extractAll reads the files in parallel and returns documents and errors in
-// argument order.
-func extractAll(ios *IO, files []string) ([]*corpus.Document, []error) {
+// extractAll reads the files in parallel, lim.Jobs at a time and each
+// within lim, and returns documents and errors in argument order.
+func extractAll(ios *IO, files []string, lim *Limits) ([]*corpus.Document, []error) {
 	docs := make([]*corpus.Document, len(files))
 	errs := make([]error, len(files))
-	forEach(len(files), func(i int) {
+	forEach(lim.Jobs, len(files), func(i int) {
 		f := files[i]
-		docs[i], errs[i] = extract.File(f, ios.In)
+		docs[i], errs[i] = lim.File(context.Background(), f, ios.In)
 		if errs[i] == nil && len(docs[i].Blocks) == 0 {
 			errs[i] = &corpus.InputError{Path: f, Err: fmt.Errorf("%w: no text found", corpus.ErrUnsupported)}
 		}
@@ -64,10 +67,13 @@ func extractAll(ios *IO, files []string) ([]*corpus.Document, []error) {
 	return docs, errs
 }
 
-// forEach calls f(0) ... f(n-1), at most GOMAXPROCS at a time, and
-// returns when all have returned.
-func forEach(n int, f func(i int)) {
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+// forEach calls f(0) ... f(n-1), at most jobs at a time (GOMAXPROCS when
+// jobs is not positive), and returns when all have returned.
+func forEach(jobs, n int, f func(i int)) {
+	if jobs < 1 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)
@@ -90,7 +96,7 @@ func runExtract(ios *IO, opts *ExtractOptions) error {
 	if err := checkStdin(opts.Files); err != nil {
 		return err
 	}
-	docs, errs := extractAll(ios, opts.Files)
+	docs, errs := extractAll(ios, opts.Files, opts.Limits)
 	w := bufio.NewWriter(ios.Out)
 	failed := false
 	var ok []*corpus.Document

@@ -27,6 +27,7 @@ type ReviewOptions struct {
 	Bundle    bool
 	Color     string
 	Files     []string
+	Limits    *Limits
 	// CompareIndex is an index whose agreements each number is set
 	// against.
 	CompareIndex string
@@ -109,6 +110,7 @@ files are still reviewed.`,
 	f.StringVar(&opts.Color, "color", "auto", "colour the severity: auto (when output is a terminal), always or never")
 	f.StringVar(&opts.CompareIndex, "compare-index", "", "index folder ('contractlint index') to compare each number with: how many indexed agreements meet the threshold, give less or more")
 	addConfigFlags(cmd, &opts.ConfigOptions)
+	opts.Limits = addLimitFlags(f)
 	return cmd
 }
 
@@ -153,7 +155,7 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		Tool:      report.Tool{Name: "contractlint", Version: toolVersion()},
 		Baselines: baselineIDs(setup.set, setup.baselines),
 	}
-	docs, errs := extractAll(ios, opts.Files)
+	docs, errs := extractAll(ios, opts.Files, opts.Limits)
 	var read []*corpus.Document
 	for i, d := range docs {
 		if errs[i] == nil {
@@ -168,7 +170,7 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		rep.Documents = []report.Document{d}
 	case !opts.Bundle:
 		rep.Documents = make([]report.Document, len(read))
-		forEach(len(read), func(i int) { rep.Documents[i] = reviewDoc(read[i], plan) })
+		forEach(opts.Limits.Jobs, len(read), func(i int) { rep.Documents[i] = reviewDoc(read[i], plan) })
 	}
 	for i, err := range errs {
 		if err != nil {
