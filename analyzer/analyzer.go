@@ -132,6 +132,7 @@ func Analyze(doc *corpus.Document) *Analysis {
 	a.Terms = findTerms(doc)
 	a.Parties = findParties(doc)
 	finder := newTermFinder(a.Terms)
+	defines := termBlocks(a.Terms)
 	for bi, b := range doc.Blocks {
 		if b.Kind == corpus.Heading {
 			continue
@@ -160,7 +161,7 @@ func Analyze(doc *corpus.Document) *Analysis {
 					c.Party = a.Clauses[c.Lead].Party
 				}
 				c.Quantities = ReadQuantities(text)
-				if !(bi == termBlock(a.Terms, bi)) {
+				if !defines[bi] {
 					c.Terms = finder.uses(text)
 				}
 				c.Unresolved = a.unresolved(text)
@@ -171,15 +172,16 @@ func Analyze(doc *corpus.Document) *Analysis {
 	return a
 }
 
-// termBlock returns bi when a value-carrying term is defined in block bi
-// (its definition is not a use of itself), else -1.
-func termBlock(terms map[string]*Term, bi int) int {
+// termBlocks returns the blocks in which a value-carrying term is defined
+// (a definition is not a use of itself).
+func termBlocks(terms map[string]*Term) map[int]bool {
+	blocks := map[int]bool{}
 	for _, t := range terms {
-		if t.Block == bi && (len(t.Quantities) > 0 || t.External) {
-			return bi
+		if len(t.Quantities) > 0 || t.External {
+			blocks[t.Block] = true
 		}
 	}
-	return -1
+	return blocks
 }
 
 // inherit gives a list item or a continuation the lead-in's modal verb and
