@@ -39,7 +39,7 @@ func TestMatch(t *testing.T) {
 		{"./acme.pdf", in("x/acme.pdf"), false},
 		{"contracts/acme.pdf", in("contracts/acme.pdf"), true},
 		{"contracts/acme.pdf", in("contracts/../contracts/acme.pdf"), true},
-		{"../shared/*.pdf", filepath.Join(filepath.Dir(dir), "shared", "x.pdf"), true},
+		{"../sibling/*.pdf", filepath.Join(filepath.Dir(dir), "sibling", "x.pdf"), true},
 		{filepath.ToSlash(in("contracts")) + "/*.pdf", in("contracts/x.pdf"), true},
 		// Standard input is "-".
 		{"-", "-", true},
