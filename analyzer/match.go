@@ -227,18 +227,20 @@ func buildIndex(a *Analysis) *index {
 		if dead(b.Text, spans, c.Start, c.End) {
 			continue
 		}
+		// The clause's words with drafting notes and unticked options
+		// blanked: what patterns search.
+		live := blank(b.Text, spans, c.Start, c.End)
 		key := [2]int{b.Table, b.Row}
 		if b.Table > 0 && b.Row == 0 {
-			header[b.Table] = joinCell(header[b.Table], c.Text)
+			header[b.Table] = joinCell(header[b.Table], live)
 		}
 		if b.Table > 0 && b.Row > 0 && long[key] && b.Col == 0 {
 			// The label of a row whose cells hold several sentences each:
 			// read before each of them, not judged on its own.
-			label[key] = joinCell(label[key], c.Text)
+			label[key] = joinCell(label[key], live)
 			continue
 		}
 		if b.Table > 0 && !(b.Row > 0 && long[key]) {
-			live := blank(b.Text, spans, c.Start, c.End)
 			if ui, ok := rowUnit[key]; ok {
 				u := &ix.units[ui]
 				u.Clauses = append(u.Clauses, ci)
@@ -265,7 +267,7 @@ func buildIndex(a *Analysis) *index {
 				continue
 			}
 		}
-		u := Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text, live: blank(b.Text, spans, c.Start, c.End)}
+		u := Unit{Clause: ci, Clauses: []int{ci}, Block: c.Block, Text: c.Text, live: live}
 		if b.Table > 0 {
 			u.prefix = joinCell(header[b.Table], label[key])
 		}
@@ -282,7 +284,7 @@ func buildIndex(a *Analysis) *index {
 				m = h + " | " + m
 			}
 		}
-		u.Match = strings.ToLower(corpus.Normalize(draftingNote.ReplaceAllString(m, " ")))
+		u.Match = strings.ToLower(corpus.Normalize(m))
 		u.live = ""
 		u.words = words(u.Match)
 		for pi := range u.words {
