@@ -37,15 +37,7 @@ func largeAnalysis(b *testing.B) *analyzer.Analysis {
 
 // BenchmarkIndexLarge builds the analysis and its word index.
 func BenchmarkIndexLarge(b *testing.B) {
-	path := filepath.Join("..", "testdata", "corpus", "synthetic", "docs", "syn-17-meridian-large.pdf")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := extract.Bytes(path, data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	doc := largeAnalysis(b).Doc
 	for b.Loop() {
 		analyzer.Analyze(doc).Units()
 	}
