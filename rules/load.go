@@ -234,6 +234,9 @@ func yamlError(filename string, err error) error {
 	if errors.As(err, &te) {
 		var msgs []string
 		for _, e := range te.Errors {
+			// A value quoted in the message may hold line breaks (a block
+			// scalar); each error stays on its one line.
+			e = strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(e)
 			e = unknownField.ReplaceAllString(e, `unknown field "$1"`)
 			msgs = append(msgs, filename+":"+strings.TrimPrefix(e, "line "))
 		}
