@@ -44,6 +44,9 @@ type Limits struct {
 	// extractor between stages); work inside a third-party parser may go
 	// on until it returns or the process exits.
 	Timeout time.Duration
+	// Workers is how many goroutines may share the work of one file (a
+	// PDF's pages); 0 for one per CPU.
+	Workers int
 }
 
 // DefaultLimits are the limits the command applies unless told otherwise:
@@ -198,7 +201,7 @@ func (l Limits) extract(ctx context.Context, path string, data []byte) (*corpus.
 	}
 	switch format {
 	case corpus.FormatPDF:
-		return pdf.ExtractContext(ctx, path, data, pdf.Options{MaxPages: l.MaxPages, MaxStreamSize: l.MaxPartSize})
+		return pdf.ExtractContext(ctx, path, data, pdf.Options{MaxPages: l.MaxPages, MaxStreamSize: l.MaxPartSize, Workers: l.Workers})
 	case corpus.FormatDOCX:
 		return docx.ExtractContext(ctx, path, data, docx.Options{MaxPartSize: l.MaxPartSize, MaxTotalSize: l.MaxDecompressedSize})
 	default:

@@ -164,3 +164,29 @@ func TestStreamBound(t *testing.T) {
 		t.Errorf("within: the stream is 128 MiB and a few bytes")
 	}
 }
+
+// TestWorkersSameDocument: the number of page readers changes how the work
+// is shared, never the document: one reader and four give the same blocks
+// on a many-page agreement.
+func TestWorkersSameDocument(t *testing.T) {
+	data := readTestdata(t, "corpus", "synthetic", "docs", "syn-06-quillon.pdf")
+	one, err := ExtractContext(context.Background(), "q.pdf", data, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	four, err := ExtractContext(context.Background(), "q.pdf", data, Options{Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one.Pages < 2 || len(one.Blocks) == 0 {
+		t.Fatalf("%d pages, %d blocks: want a many-page document", one.Pages, len(one.Blocks))
+	}
+	if len(one.Blocks) != len(four.Blocks) {
+		t.Fatalf("%d blocks with one reader, %d with four", len(one.Blocks), len(four.Blocks))
+	}
+	for i := range one.Blocks {
+		if one.Blocks[i].Text != four.Blocks[i].Text || one.Blocks[i].Page != four.Blocks[i].Page {
+			t.Fatalf("block %d differs:\none:  p%d %q\nfour: p%d %q", i, one.Blocks[i].Page, one.Blocks[i].Text, four.Blocks[i].Page, four.Blocks[i].Text)
+		}
+	}
+}

@@ -34,6 +34,9 @@ type Options struct {
 	// form's it draws) that decompresses to more bytes than this; 0 for
 	// no limit.
 	MaxStreamSize int64
+	// Workers is how many pages are interpreted at once; 0 for one per
+	// CPU (GOMAXPROCS).
+	Workers int
 }
 
 // Extract reads a PDF held in data, without limits. path names the file in
@@ -86,7 +89,7 @@ func ExtractContext(ctx context.Context, path string, data []byte, opts Options)
 	if len(ps) == 0 {
 		return nil, corpus.Errorf(path, corpus.ErrCorrupt, "the PDF has no pages")
 	}
-	lines, err := readPages(ctx, ps, opts.MaxStreamSize)
+	lines, err := readPages(ctx, ps, opts.MaxStreamSize, opts.Workers)
 	if err != nil {
 		return nil, &corpus.InputError{Path: path, Err: err}
 	}
@@ -139,12 +142,15 @@ func isEncryptErr(err error) bool {
 }
 
 // readPages interprets every page's content into lines. Pages are
-// independent once fonts are shared, so they run on all CPUs.
-func readPages(ctx context.Context, ps []pageInfo, maxStream int64) ([][]line, error) {
+// independent once fonts are shared, so they run on workers goroutines
+// (one per CPU when workers is not positive).
+func readPages(ctx context.Context, ps []pageInfo, maxStream int64, workers int) ([][]line, error) {
 	out := make([][]line, len(ps))
 	errs := make([]error, len(ps))
 	fonts := &fontCache{fonts: map[objKey]*font{}}
-	workers := runtime.GOMAXPROCS(0)
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	if workers > len(ps) {
 		workers = len(ps)
 	}

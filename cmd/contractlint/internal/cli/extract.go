@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"sort"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -55,35 +57,72 @@ other files are still processed and the exit code is 2.`,
 // extractAll reads the files in parallel, lim.Jobs at a time and each
 // within lim, and returns documents and errors in argument order.
 func extractAll(ios *IO, files []string, lim *Limits) ([]*corpus.Document, []error) {
+	return readEach(ios, files, lim, nil)
+}
+
+// readEach reads the files on lim.Jobs workers, each within lim, and
+// calls then (when not nil) on each document read, on the worker that read
+// it, so reading one file overlaps with reviewing another and no worker
+// waits for the slowest read before it goes on; a document handed to then
+// is not kept. It returns documents and errors in argument order.
+func readEach(ios *IO, files []string, lim *Limits, then func(i int, d *corpus.Document)) ([]*corpus.Document, []error) {
 	docs := make([]*corpus.Document, len(files))
 	errs := make([]error, len(files))
-	forEach(lim.Jobs, len(files), func(i int) {
+	el := lim.Limits
+	el.Workers = lim.Jobs // --jobs bounds a PDF's page readers too: --jobs 1 is one core
+	forEach(lim.Jobs, largestFirst(files), func(i int) {
 		f := files[i]
-		docs[i], errs[i] = lim.File(context.Background(), f, ios.In)
+		docs[i], errs[i] = el.File(context.Background(), f, ios.In)
 		if errs[i] == nil && len(docs[i].Blocks) == 0 {
 			errs[i] = &corpus.InputError{Path: f, Err: fmt.Errorf("%w: no text found", corpus.ErrUnsupported)}
+		}
+		if errs[i] == nil && then != nil {
+			then(i, docs[i])
+			docs[i] = nil
 		}
 	})
 	return docs, errs
 }
 
-// forEach calls f(0) ... f(n-1), at most jobs at a time (GOMAXPROCS when
-// jobs is not positive), and returns when all have returned.
-func forEach(jobs, n int, f func(i int)) {
+// largestFirst is the order in which to start work on the files: largest
+// first (files that cannot be stat'ed, such as "-", count as empty), so the
+// longest jobs do not start last and leave the other workers idle at the
+// end. Equal sizes keep argument order.
+func largestFirst(files []string) []int {
+	size := make([]int64, len(files))
+	order := make([]int, len(files))
+	for i, f := range files {
+		order[i] = i
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() {
+			size[i] = fi.Size()
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
+}
+
+// forEach calls f(i) for every i of order, starting them in that order,
+// at most jobs at a time (GOMAXPROCS when jobs is not positive), and
+// returns when all have returned.
+func forEach(jobs int, order []int, f func(i int)) {
 	if jobs < 1 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	sem := make(chan struct{}, jobs)
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i := range n {
+	for range min(jobs, len(order)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f(i)
+			for i := range next {
+				f(i)
+			}
 		}()
 	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 }
 

@@ -16,7 +16,8 @@ import (
 // worked on at once: the limit flags of review and extract.
 type Limits struct {
 	extract.Limits
-	// Jobs is how many files are read (and reviewed) at once.
+	// Jobs is how many files are read (and reviewed) at once, and how
+	// many goroutines share one PDF's pages: the number of cores used.
 	Jobs int
 }
 
@@ -30,7 +31,7 @@ func addLimitFlags(fs *pflag.FlagSet) *Limits {
 	fs.Var(sizeValue{&l.MaxDecompressedSize}, "max-decompressed-size", "refuse a DOCX whose parts decompress to more than this together")
 	fs.Var(countValue{&l.MaxPages}, "max-pages", "refuse a PDF with more pages than this")
 	fs.Var(timeoutValue{&l.Timeout}, "timeout", "give up on a file that takes longer than this to read (0 for no limit)")
-	fs.Var(countValue{&l.Jobs}, "jobs", "files read and reviewed at once (the number of CPUs unless given)")
+	fs.Var(countValue{&l.Jobs}, "jobs", "files read and reviewed at once, and pages of one PDF read at once (the number of CPUs unless given)")
 	return l
 }
 

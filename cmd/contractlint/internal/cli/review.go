@@ -155,22 +155,32 @@ func runReview(ios *IO, opts *ReviewOptions) error {
 		Tool:      report.Tool{Name: "contractlint", Version: toolVersion()},
 		Baselines: baselineIDs(setup.set, setup.baselines),
 	}
-	docs, errs := extractAll(ios, opts.Files, opts.Limits)
-	var read []*corpus.Document
-	for i, d := range docs {
-		if errs[i] == nil {
-			read = append(read, d)
+	var errs []error
+	if opts.Bundle {
+		var docs []*corpus.Document
+		docs, errs = extractAll(ios, opts.Files, opts.Limits)
+		var read []*corpus.Document
+		for i, d := range docs {
+			if errs[i] == nil {
+				read = append(read, d)
+			}
 		}
-	}
-	switch {
-	case opts.Bundle && len(read) > 0:
-		b, parts := bundle(read)
-		d := reviewDoc(b, plan)
-		d.Parts = parts
-		rep.Documents = []report.Document{d}
-	case !opts.Bundle:
-		rep.Documents = make([]report.Document, len(read))
-		forEach(opts.Limits.Jobs, len(read), func(i int) { rep.Documents[i] = reviewDoc(read[i], plan) })
+		if len(read) > 0 {
+			b, parts := bundle(read)
+			d := reviewDoc(b, plan)
+			d.Parts = parts
+			rep.Documents = []report.Document{d}
+		}
+	} else {
+		// Each worker reviews the file it has just read.
+		reviewed := make([]report.Document, len(opts.Files))
+		_, errs = readEach(ios, opts.Files, opts.Limits, func(i int, d *corpus.Document) { reviewed[i] = reviewDoc(d, plan) })
+		rep.Documents = make([]report.Document, 0, len(errs))
+		for i := range errs {
+			if errs[i] == nil {
+				rep.Documents = append(rep.Documents, reviewed[i])
+			}
+		}
 	}
 	for i, err := range errs {
 		if err != nil {
