@@ -146,6 +146,9 @@ func Analyze(doc *corpus.Document) *Analysis {
 					c.Lead = first + cs.Lead
 				} else if si == 0 && cs.Start == 0 && first > 0 && b.Table == 0 {
 					c.Lead = a.listLead(bi, text)
+				} else if n := len(a.Clauses); n > 0 && b.Table == 0 && a.Clauses[n-1].Block == bi && a.Clauses[n-1].Lead >= 0 && endsItem(a.Clauses[n-1].Text) {
+					// The next item of the same list, run on in one paragraph.
+					c.Lead = a.Clauses[n-1].Lead
 				}
 				c.Reading = Read(text)
 				c.Title = si == 0 && c.Modal == "" && (runInHeading(text) || b.Table == 0 && cs.Start == 0 && cs.End == len(strings.TrimRight(b.Text, " \n")) && headingLine(text))
@@ -211,15 +214,17 @@ func (a *Analysis) inherit(c *Clause, first int) {
 // listLead returns the lead-in of a paragraph that continues a list
 // begun in an earlier paragraph ("Customer will: (a) ...;" then a
 // paragraph "provide IBM with ...;"): a paragraph that starts with a
-// lower-case word takes the lead-in of the list item before it, or the
-// clause before it when that ends with a colon. It returns -1 otherwise.
+// lower-case word, or any paragraph after one that ends a list item with
+// a semicolon ("...;", "...; and"), takes the lead-in of the list item
+// before it, or the clause before it when that ends with a colon. It
+// returns -1 otherwise.
 func (a *Analysis) listLead(bi int, text string) int {
-	if !startsLowerWord(text) {
-		return -1
-	}
 	prev := len(a.Clauses) - 1
 	p := a.Clauses[prev]
 	if a.Doc.Blocks[p.Block].Table > 0 || p.Block < bi-2 {
+		return -1
+	}
+	if !startsLowerWord(text) && !endsItem(p.Text) {
 		return -1
 	}
 	// The previous paragraph's list: the lead-in one of its clauses
@@ -244,6 +249,17 @@ func (a *Analysis) listLead(bi int, text string) int {
 		l = a.Clauses[l].Lead
 	}
 	return l
+}
+
+// endsItem reports whether a clause ends the way a list item does before
+// the next one: with a semicolon (or EDGAR's Greek question mark for one),
+// or "; and" / "; or".
+func endsItem(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	for _, w := range []string{" and", " or"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	return strings.HasSuffix(s, ";") || strings.HasSuffix(s, "\u037e")
 }
 
 func startsLowerWord(s string) bool {

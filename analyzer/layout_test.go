@@ -101,3 +101,35 @@ func TestListAcrossParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// Items of a list that each start with a capital, in their own paragraphs
+// or run on in one, continue the list while the item before ends with a
+// semicolon (EDGAR's Greek question mark for one included), so they share
+// the lead-in's negation; a paragraph after a full stop starts afresh.
+func TestCapitalisedListItems(t *testing.T) {
+	doc := &corpus.Document{Path: "x.txt", Format: corpus.FormatText, Blocks: []corpus.Block{
+		{Kind: corpus.Paragraph, Text: "Provider is not responsible for any Outage outside its control, including the following:", Line: 1},
+		{Kind: corpus.Paragraph, Text: "periods of scheduled maintenance;", Line: 3},
+		{Kind: corpus.Paragraph, Text: "Outages caused by Customer Content\u037e Outages caused by Customer patches;", Line: 5},
+		{Kind: corpus.Paragraph, Text: "Power outages caused by customer equipment; and Customer's performance of any penetration test.", Line: 7},
+		{Kind: corpus.Paragraph, Text: "Penetration tests are run every year.", Line: 9},
+	}}
+	a := Analyze(doc)
+	negated := map[string]bool{}
+	for _, c := range a.Clauses {
+		negated[strings.TrimSpace(c.Text)] = c.Negated
+	}
+	for _, item := range []string{"periods of scheduled maintenance;", "Outages caused by Customer Content\u037e", "Outages caused by Customer patches;",
+		"Power outages caused by customer equipment;", "and Customer's performance of any penetration test."} {
+		neg, ok := negated[item]
+		if !ok {
+			t.Fatalf("no clause %q among %v", item, negated)
+		}
+		if !neg {
+			t.Errorf("%q should continue the negated list", item)
+		}
+	}
+	if negated["Penetration tests are run every year."] {
+		t.Error("a paragraph after a full stop is not an item of the list")
+	}
+}
