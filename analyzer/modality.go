@@ -64,6 +64,11 @@ type Reading struct {
 	// encrypted"); Agent is the "by ..." phrase if printed.
 	Passive bool   `json:"passive,omitempty"`
 	Agent   string `json:"agent,omitempty"`
+	// Precedence: the clause only ranks documents or provisions against
+	// each other ("the provisions of Section 6 will prevail", "the DPA
+	// shall take precedence", "Schedule 2 shall govern in the event of a
+	// conflict"); whatever it names, it states no duty.
+	Precedence bool `json:"precedence,omitempty"`
 }
 
 // Hedged reports whether a hedge weakens the clause: an efforts or
@@ -92,6 +97,7 @@ var (
 		"shall not be responsible for", "is not responsible for", "are not responsible for", "will not be responsible for",
 		"has no responsibility for", "shall have no responsibility for", "need not", "is not required",
 		"shall not be liable", "will not be liable", "is not liable", "shall have no liability", "will have no liability",
+		"does not require", "do not require", "shall not require the consent", "will not require the consent",
 		"makes no commitment", "does not commit to", "does not undertake to", "does not warrant",
 		"is not included in the services", "are not included in the services", "is not included in the scope",
 		"are not included in the scope", "is not part of the services", "are not part of the services",
@@ -301,6 +307,7 @@ func Read(clause string) Reading {
 		if strings.HasPrefix(after, "not ") {
 			after = after[4:]
 		}
+		r.Precedence = ranks(after, lower)
 		if strings.HasPrefix(after, "be ") && isParticiple(after[3:]) {
 			r.Passive = true
 			if i := strings.Index(lower[r.ModalSpan.End:], " by "); i >= 0 {
@@ -309,6 +316,23 @@ func Read(clause string) Reading {
 		}
 	}
 	return r
+}
+
+// ranks reports whether the verb after a modal ranks one text over
+// another: "prevail", "take precedence", or "govern" / "control" in a
+// clause about a conflict or inconsistency.
+func ranks(after, lower string) bool {
+	for _, v := range []string{"prevail", "take precedence", "have precedence", "apply in priority"} {
+		if hasPhraseAt(after, 0, v) {
+			return true
+		}
+	}
+	for _, v := range []string{"govern", "control"} {
+		if hasPhraseAt(after, 0, v) && (strings.Contains(lower, "conflict") || strings.Contains(lower, "inconsisten")) {
+			return true
+		}
+	}
+	return false
 }
 
 // modalBefore reports whether a modal verb governs the clause before

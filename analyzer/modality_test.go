@@ -32,6 +32,7 @@ func TestRead(t *testing.T) {
 		{"Provider maintains ISO 27001 certification.", Statement, false, false, "", false, nil},
 		{"Customer may not reverse engineer the Software.", Binding, true, false, "Customer", false, nil},
 		{"Commercial in Confidence Page 3 May 2004", Statement, false, false, "", false, nil},
+		{"Such an assignment does not require the consent of the Customer.", Binding, false, true, "Such an assignment", false, nil},
 	} {
 		r := Read(c.clause)
 		if r.Modality != c.modality || r.Prohibition != c.prohibition || r.Negated != c.negated || r.Subject != c.subject || r.Passive != c.passive {
@@ -52,6 +53,18 @@ func TestRead(t *testing.T) {
 			if kinds[i] != c.hedges[i] {
 				t.Errorf("Read(%q) hedges %v; want %v", c.clause, kinds, c.hedges)
 			}
+		}
+	}
+	for clause, want := range map[string]bool{
+		"With respect to any confidential information, the provisions of Sections 6 and 9 will prevail.":         true,
+		"In the event of a conflict, the DPA shall take precedence over the Agreement.":                          true,
+		"Schedule 2 shall govern to the extent of any inconsistency with the Agreement.":                         true,
+		"This Agreement shall be governed by the laws of England.":                                               false,
+		"Provider shall control access to Customer Data.":                                                        false,
+		"Provider shall prevail upon its subcontractors to keep Customer Data confidential in case of conflict.": true,
+	} {
+		if got := Read(clause).Precedence; got != want {
+			t.Errorf("Read(%q).Precedence = %v, want %v", clause, got, want)
 		}
 	}
 	r := Read("Customer Data shall be encrypted in transit by the Service Provider using TLS 1.2.")

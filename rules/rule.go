@@ -414,7 +414,7 @@ func (r *Rule) judge(a *analyzer.Analysis, ui int, th *analyzer.Threshold, byWor
 		}
 	}
 	if !u.Row {
-		if c.Title {
+		if c.Title || c.Precedence {
 			return k, false
 		}
 		if c.Negated && r.info.Kind != KindCap {
