@@ -45,28 +45,14 @@ func TestHeadingParagraphs(t *testing.T) {
 		{Kind: corpus.Paragraph, Text: "Provider shall keep Customer Data confidential", Line: 7},
 		{Kind: corpus.Paragraph, Text: "Confidentiality", Line: 9, Table: 1},
 	}}
-	a := Analyze(doc)
-	title := map[string]bool{}
-	for _, c := range a.Clauses {
-		title[strings.TrimSpace(c.Text)] = c.Title
-	}
-	for text, want := range map[string]bool{
+	wantClauses(t, Analyze(doc), "Title", func(c Clause) bool { return c.Title }, map[string]bool{
 		"6. NON-DISCLOSURE":                              true,
 		"Security Incident Management":                   true,
 		"12.1 Exit Assistance.":                          true,
 		"Provider shall return all Customer Data.":       false,
 		"Provider shall keep Customer Data confidential": false,
 		"Confidentiality":                                false, // a table cell labels its row
-	} {
-		got, ok := title[text]
-		if !ok {
-			t.Errorf("no clause %q; clauses: %v", text, title)
-			continue
-		}
-		if got != want {
-			t.Errorf("%q: Title = %v, want %v", text, got, want)
-		}
-	}
+	})
 }
 
 // A paragraph that starts with a lower-case word continues the list of an
@@ -81,25 +67,11 @@ func TestListAcrossParagraphs(t *testing.T) {
 		{Kind: corpus.Paragraph, Text: "not access the networks of other IBM customers; and keep its passwords secret.", Line: 9},
 		{Kind: corpus.Paragraph, Text: "IBM will patch the servers monthly.", Line: 11},
 	}}
-	a := Analyze(doc)
-	party := map[string]Role{}
-	for _, c := range a.Clauses {
-		party[strings.TrimSpace(c.Text)] = c.Party
-	}
-	for text, want := range map[string]Role{
+	wantClauses(t, Analyze(doc), "party", func(c Clause) Role { return c.Party }, map[string]Role{
 		"perform regular reviews of its accounts for:":    RoleCustomer,
 		"not access the networks of other IBM customers;": RoleCustomer,
 		"IBM will patch the servers monthly.":             RoleProvider,
-	} {
-		got, ok := party[text]
-		if !ok {
-			t.Errorf("no clause %q; clauses: %v", text, party)
-			continue
-		}
-		if got != want {
-			t.Errorf("%q: party %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // Items of a list that each start with a capital, in their own paragraphs
@@ -114,22 +86,32 @@ func TestCapitalisedListItems(t *testing.T) {
 		{Kind: corpus.Paragraph, Text: "Power outages caused by customer equipment; and Customer's performance of any penetration test.", Line: 7},
 		{Kind: corpus.Paragraph, Text: "Penetration tests are run every year.", Line: 9},
 	}}
-	a := Analyze(doc)
-	negated := map[string]bool{}
+	wantClauses(t, Analyze(doc), "Negated", func(c Clause) bool { return c.Negated }, map[string]bool{
+		"periods of scheduled maintenance;":                   true,
+		"Outages caused by Customer Content\u037e":            true,
+		"Outages caused by Customer patches;":                 true,
+		"Power outages caused by customer equipment;":         true,
+		"and Customer's performance of any penetration test.": true,
+		"Penetration tests are run every year.":               false, // after a full stop: not an item
+	})
+}
+
+// wantClauses checks what f reads of the clauses with the given texts
+// (white space trimmed); every text must be a clause of a.
+func wantClauses[T comparable](t *testing.T, a *Analysis, what string, f func(Clause) T, want map[string]T) {
+	t.Helper()
+	got := map[string]T{}
 	for _, c := range a.Clauses {
-		negated[strings.TrimSpace(c.Text)] = c.Negated
+		got[strings.TrimSpace(c.Text)] = f(c)
 	}
-	for _, item := range []string{"periods of scheduled maintenance;", "Outages caused by Customer Content\u037e", "Outages caused by Customer patches;",
-		"Power outages caused by customer equipment;", "and Customer's performance of any penetration test."} {
-		neg, ok := negated[item]
+	for text, w := range want {
+		g, ok := got[text]
 		if !ok {
-			t.Fatalf("no clause %q among %v", item, negated)
+			t.Errorf("no clause %q; clauses: %v", text, got)
+			continue
 		}
-		if !neg {
-			t.Errorf("%q should continue the negated list", item)
+		if g != w {
+			t.Errorf("%q: %s = %v, want %v", text, what, g, w)
 		}
-	}
-	if negated["Penetration tests are run every year."] {
-		t.Error("a paragraph after a full stop is not an item of the list")
 	}
 }
